@@ -23,8 +23,10 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 
 /**
- * Brings the schema up to date at start-up. A database that is not reachable yet (a container
- * started before its database) is retried, and readiness stays down until a migration succeeds.
+ * Brings the schema up to date at start-up. A failed migration (a schema changed by hand, a
+ * database that went away) does not stop the tool: readiness stays down and says so, and the
+ * migration is retried until it succeeds. The database itself must be reachable when the tool
+ * deploys, because the JPA provider connects then.
  */
 @DataSourceDefinition(
     name = SchemaMigration.DATA_SOURCE,

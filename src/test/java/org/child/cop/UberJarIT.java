@@ -1,0 +1,219 @@
+package org.child.cop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The uber jar as the README's run command starts it: no settings, an empty working directory. It
+ * must come up on the embedded defaults, listen on loopback only, hand out its administrator
+ * credential once, keep its data across restarts, and be ready only once its database is.
+ */
+class UberJarIT {
+
+  private static final Pattern PRINTED_PASSWORD = Pattern.compile("password: (\\S+)");
+  private static final Duration BOOT_LIMIT = Duration.ofSeconds(180);
+
+  @TempDir Path workDir;
+
+  @Test
+  void firstStartRunsOnEmbeddedDefaultsAndHandsOutTheCredentialOnce() throws Exception {
+    int port = freePort();
+    String password;
+    try (Tool tool = Tool.start(workDir, port, Map.of())) {
+      tool.awaitReady();
+
+      assertThat(tool.output()).contains("is ready: open http://localhost:" + port + "/");
+      assertThat(workDir.resolve("data/child-cop.mv.db")).isRegularFile();
+      // bound to 127.0.0.1 only: another loopback address of this machine is refused
+      assertThatThrownBy(() -> connect("127.0.0.2", port)).isInstanceOf(ConnectException.class);
+      connect("127.0.0.1", port);
+
+      Matcher printed = PRINTED_PASSWORD.matcher(tool.output());
+      assertThat(printed.find()).as("credential printed").isTrue();
+      password = printed.group(1);
+      assertThat(printed.find()).as("printed only once").isFalse();
+      assertThat(adminStatus(tool, password).statusCode()).isEqualTo(200);
+
+      HttpResponse<String> change =
+          Http.send(
+              Http.request(tool.at("/api/admin/credential"))
+                  .header("Authorization", Http.basic("admin", password))
+                  .header("Content-Type", "application/json")
+                  .PUT(BodyPublishers.ofString("{\"password\":\"chosen by the administrator\"}")));
+      assertThat(change.statusCode()).isEqualTo(204);
+      assertThat(adminStatus(tool, password).statusCode()).isEqualTo(401);
+      assertThat(adminStatus(tool, "chosen by the administrator").statusCode()).isEqualTo(200);
+    }
+
+    try (Tool restarted = Tool.start(workDir, port, Map.of())) {
+      restarted.awaitReady();
+
+      assertThat(restarted.output()).doesNotContain("password: ");
+      assertThat(adminStatus(restarted, "chosen by the administrator").statusCode()).isEqualTo(200);
+      assertThat(adminStatus(restarted, password).statusCode()).isEqualTo(401);
+    }
+  }
+
+  @Test
+  void guessingTheAdministratorPasswordLocksTheGuesserOut() throws Exception {
+    try (Tool tool = Tool.start(workDir, freePort(), Map.of())) {
+      tool.awaitReady();
+      Matcher printed = PRINTED_PASSWORD.matcher(tool.output());
+      assertThat(printed.find()).isTrue();
+
+      for (int guess = 1; guess <= 5; guess++) {
+        assertThat(adminStatus(tool, "guess number " + guess).statusCode()).isEqualTo(401);
+      }
+      HttpResponse<String> locked = adminStatus(tool, printed.group(1));
+
+      assertThat(locked.statusCode()).as("even the right password waits").isEqualTo(429);
+      assertThat(locked.headers().firstValue("Retry-After").map(Long::parseLong))
+          .hasValueSatisfying(seconds -> assertThat(seconds).isBetween(1L, 900L));
+      assertThat(tool.output()).contains("Administrator sign-in refused", "5 of 5");
+      assertThat(tool.output()).doesNotContain("guess number");
+    }
+  }
+
+  @Test
+  void readinessStaysDownWhileTheSchemaCannotBeMigratedAndRisesOnceItIs() throws Exception {
+    // a database someone filled by hand: Flyway refuses to migrate a non-empty unknown schema.
+    // AUTO_SERVER lets this test reach the H2 file while the tool holds it.
+    String url = "jdbc:h2:file:" + workDir.resolve("late") + ";MODE=LEGACY;AUTO_SERVER=TRUE";
+    try (var connection = DriverManager.getConnection(url, "sa", "sa");
+        var statement = connection.createStatement()) {
+      statement.execute("create table left_by_hand (id integer)");
+    }
+    try (Tool tool = Tool.start(workDir, freePort(), Map.of("DB_URL", url))) {
+      HttpResponse<String> notYet =
+          tool.await(r -> r.statusCode() == 503 && r.body().contains("\"database\""));
+      assertThat(notYet.body()).contains("\"schema\":\"failed\"");
+      assertThat(Http.get(tool.at("/health/live")).statusCode()).isEqualTo(200);
+      assertThat(tool.output()).contains("Database migration failed");
+
+      // the administrator clears the stray table; the next attempt migrates
+      try (var connection = DriverManager.getConnection(url, "sa", "sa");
+          var statement = connection.createStatement()) {
+        statement.execute("drop table left_by_hand");
+      }
+      HttpResponse<String> ready = tool.await(r -> r.statusCode() == 200);
+      assertThat(ready.body()).contains("\"schemaVersion\":\"1\"");
+    }
+  }
+
+  private static HttpResponse<String> adminStatus(Tool tool, String password) {
+    return Http.send(
+        Http.request(tool.at("/api/admin/status"))
+            .header("Accept", "application/json")
+            .header("Authorization", Http.basic("admin", password)));
+  }
+
+  private static void connect(String host, int port) throws IOException {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(host, port), 2000);
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  /** One run of {@code java -jar child-cop-microbundle.jar} in a working directory. */
+  private static final class Tool implements AutoCloseable {
+    private final Process process;
+    private final Path log;
+    private final int port;
+
+    private Tool(Process process, Path log, int port) {
+      this.process = process;
+      this.log = log;
+      this.port = port;
+    }
+
+    static Tool start(Path workDir, int port, Map<String, String> settings) throws IOException {
+      String jar = System.getProperty("child.uberJar", "target/child-cop-microbundle.jar");
+      List<String> command = new ArrayList<>();
+      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx512m"));
+      command.add("-Dhttp.port=" + port);
+      command.addAll(List.of("-jar", Path.of(jar).toAbsolutePath().toString()));
+      Path log = Files.createTempFile(workDir, "tool-", ".log");
+      ProcessBuilder builder =
+          new ProcessBuilder(command)
+              .directory(workDir.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile());
+      // the defaults under test, not whatever database or password the test run was given
+      builder
+          .environment()
+          .keySet()
+          .removeIf(
+              name ->
+                  name.startsWith("DB_") || name.startsWith("ADMIN_") || name.startsWith("TOOL_"));
+      builder.environment().putAll(settings);
+      return new Tool(builder.start(), log, port);
+    }
+
+    URI at(String path) {
+      return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    String output() throws IOException {
+      return Files.readString(log);
+    }
+
+    void awaitReady() throws Exception {
+      await(response -> response.statusCode() == 200);
+    }
+
+    HttpResponse<String> await(Predicate<HttpResponse<String>> condition) throws Exception {
+      Instant limit = Instant.now().plus(BOOT_LIMIT);
+      while (Instant.now().isBefore(limit)) {
+        if (!process.isAlive()) {
+          throw new AssertionError("the tool stopped:\n" + output());
+        }
+        try {
+          HttpResponse<String> response = Http.get(at("/health/ready"));
+          if (condition.test(response)) {
+            return response;
+          }
+        } catch (java.io.UncheckedIOException notListeningYet) {
+          // still booting
+        }
+        Thread.sleep(250);
+      }
+      throw new AssertionError("no such health answer within " + BOOT_LIMIT + ":\n" + output());
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      process.destroy();
+      if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor();
+      }
+    }
+  }
+}
