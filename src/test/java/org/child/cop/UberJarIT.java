@@ -49,6 +49,11 @@ class UberJarIT {
       // bound to 127.0.0.1 only: another loopback address of this machine is refused
       assertThatThrownBy(() -> connect("127.0.0.2", port)).isInstanceOf(ConnectException.class);
       connect("127.0.0.1", port);
+      // LMSs frame the tool: Payara's default X-Frame-Options must be off in the uber jar too
+      HttpResponse<String> start =
+          Http.send(Http.request(tool.at("/")).header("Accept", "text/html"));
+      assertThat(start.statusCode()).isEqualTo(200);
+      assertThat(start.headers().firstValue("X-Frame-Options")).isEmpty();
 
       Matcher printed = PRINTED_PASSWORD.matcher(tool.output());
       assertThat(printed.find()).as("credential printed").isTrue();
