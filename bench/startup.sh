@@ -47,3 +47,5 @@ measure "CHILD CoP uber jar, first start (empty ./data: migration, credential)" 
   -Dhttp.port="$port" -jar "$PWD/$tool_jar"
 measure "CHILD CoP uber jar, restart (schema current)" "http://127.0.0.1:$port/health/ready" 200 warm \
   -Dhttp.port="$port" -jar "$PWD/$tool_jar"
+measure "CHILD CoP uber jar, restart, -XX:TieredStopAtLevel=1 -XX:+UseSerialGC" "http://127.0.0.1:$port/health/ready" 200 warm \
+  -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Dhttp.port="$port" -jar "$PWD/$tool_jar"

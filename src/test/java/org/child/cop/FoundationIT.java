@@ -119,12 +119,7 @@ class FoundationIT {
 
   @Test
   void malformedJsonIsA400ProblemThatSaysSo() {
-    HttpResponse<String> response =
-        Http.send(
-            Http.request(at("/api/admin/credential"))
-                .header("Authorization", admin())
-                .header("Content-Type", "application/json")
-                .PUT(BodyPublishers.ofString("{\"password\": ")));
+    HttpResponse<String> response = putCredential("application/json", "{\"password\": ");
 
     assertProblem(response, 400);
     assertThat(Http.json(response).getString("detail")).contains("not the JSON");
@@ -132,12 +127,7 @@ class FoundationIT {
 
   @Test
   void missingFieldsAreNamedInTheProblem() {
-    HttpResponse<String> response =
-        Http.send(
-            Http.request(at("/api/admin/credential"))
-                .header("Authorization", admin())
-                .header("Content-Type", "application/json")
-                .PUT(BodyPublishers.ofString("{}")));
+    HttpResponse<String> response = putCredential("application/json", "{}");
 
     assertProblem(response, 400);
     JsonObject violation = Http.json(response).getJsonArray("violations").getJsonObject(0);
@@ -147,12 +137,7 @@ class FoundationIT {
 
   @Test
   void wrongContentTypeIsA415Problem() {
-    HttpResponse<String> response =
-        Http.send(
-            Http.request(at("/api/admin/credential"))
-                .header("Authorization", admin())
-                .header("Content-Type", "text/plain")
-                .PUT(BodyPublishers.ofString("a new password")));
+    HttpResponse<String> response = putCredential("text/plain", "a new password");
 
     assertProblem(response, 415);
   }
@@ -268,11 +253,7 @@ class FoundationIT {
   @Test
   void passwordOwnedByTheEnvironmentCannotBeChangedThroughTheApi() {
     HttpResponse<String> response =
-        Http.send(
-            Http.request(at("/api/admin/credential"))
-                .header("Authorization", admin())
-                .header("Content-Type", "application/json")
-                .PUT(BodyPublishers.ofString("{\"password\":\"a-brand-new-password\"}")));
+        putCredential("application/json", "{\"password\":\"a-brand-new-password\"}");
 
     assertProblem(response, 409);
     assertThat(Http.json(response).getString("detail")).contains("ADMIN_PASSWORD");
@@ -288,6 +269,15 @@ class FoundationIT {
     request.method(
         endpoint.method(), hasBody ? BodyPublishers.ofString("{}") : BodyPublishers.noBody());
     return Http.send(request);
+  }
+
+  /** What an administrator's client sends to change the password. */
+  private HttpResponse<String> putCredential(String contentType, String body) {
+    return Http.send(
+        Http.request(at("/api/admin/credential"))
+            .header("Authorization", admin())
+            .header("Content-Type", contentType)
+            .PUT(BodyPublishers.ofString(body)));
   }
 
   private static String admin() {

@@ -29,23 +29,10 @@ class SchemaMigrationTest {
 
   @Test
   void migrationsGiveTheSameSchemaOnH2AndPostgreSql() throws SQLException {
-    Database postgres = postgres();
-    String schema =
-        "migration_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    String h2Url = h2Url();
-    try (Connection h2 = DriverManager.getConnection(h2Url, "sa", "sa");
-        Connection pg =
-            DriverManager.getConnection(postgres.url(), postgres.user(), postgres.password())) {
-      try {
-        migrate(h2Url, "sa", "sa", "PUBLIC");
-        migrate(postgres.url(), postgres.user(), postgres.password(), schema);
-
-        assertThat(columns(pg, schema)).isEqualTo(columns(h2, "PUBLIC")).isNotEmpty();
-      } finally {
-        try (Statement drop = pg.createStatement()) {
-          drop.execute("drop schema if exists " + schema + " cascade");
-        }
-      }
+    try (Migrated both = Migrated.onBothDatabases()) {
+      assertThat(columns(both.postgres(), both.schema()))
+          .isEqualTo(columns(both.h2(), "PUBLIC"))
+          .isNotEmpty();
     }
   }
 
@@ -61,30 +48,41 @@ class SchemaMigrationTest {
 
   @Test
   void onlyOneAdministratorCredentialCanExistOnBothDatabases() throws SQLException {
-    Database postgres = postgres();
-    String schema =
-        "migration_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    String h2 = h2Url();
-    migrate(h2, "sa", "sa", "PUBLIC");
-    migrate(postgres.url(), postgres.user(), postgres.password(), schema);
-    try (Connection h2c = DriverManager.getConnection(h2, "sa", "sa");
-        Connection pg =
-            DriverManager.getConnection(postgres.url(), postgres.user(), postgres.password())) {
-      try {
-        pg.setSchema(schema);
-        for (Connection connection : List.of(h2c, pg)) {
-          OffsetDateTime written =
-              OffsetDateTime.of(2026, 11, 26, 10, 15, 30, 0, ZoneOffset.ofHours(2));
-          assertThat(insertCredential(connection, 1, written)).isEqualTo(1);
-          assertThat(readChangedAt(connection).toInstant()).isEqualTo(written.toInstant());
-          // the single-row rule holds on both: a second id and a duplicate are refused
-          assertThat(refused(() -> insertCredential(connection, 2, written))).isTrue();
-          assertThat(refused(() -> insertCredential(connection, 1, written))).isTrue();
-        }
-      } finally {
-        try (Statement drop = pg.createStatement()) {
-          drop.execute("drop schema if exists " + schema + " cascade");
-        }
+    try (Migrated both = Migrated.onBothDatabases()) {
+      for (Connection connection : List.of(both.h2(), both.postgres())) {
+        OffsetDateTime written =
+            OffsetDateTime.of(2026, 11, 26, 10, 15, 30, 0, ZoneOffset.ofHours(2));
+        assertThat(insertCredential(connection, 1, written)).isEqualTo(1);
+        assertThat(readChangedAt(connection).toInstant()).isEqualTo(written.toInstant());
+        // the single-row rule holds on both: a second id and a duplicate are refused
+        assertThat(refused(() -> insertCredential(connection, 2, written))).isTrue();
+        assertThat(refused(() -> insertCredential(connection, 1, written))).isTrue();
+      }
+    }
+  }
+
+  /** A fresh H2 database and a fresh PostgreSQL schema, both migrated; the schema goes on close. */
+  private record Migrated(Connection h2, Connection postgres, String schema)
+      implements AutoCloseable {
+
+    static Migrated onBothDatabases() throws SQLException {
+      Database pg = postgresFromEnvironment();
+      String schema =
+          "migration_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+      String h2Url = h2Url();
+      migrate(h2Url, "sa", "sa", "PUBLIC");
+      migrate(pg.url(), pg.user(), pg.password(), schema);
+      Connection postgres = DriverManager.getConnection(pg.url(), pg.user(), pg.password());
+      postgres.setSchema(schema);
+      return new Migrated(DriverManager.getConnection(h2Url, "sa", "sa"), postgres, schema);
+    }
+
+    @Override
+    public void close() throws SQLException {
+      try (h2;
+          postgres;
+          Statement drop = postgres.createStatement()) {
+        drop.execute("drop schema if exists " + schema + " cascade");
       }
     }
   }
@@ -174,7 +172,7 @@ class SchemaMigrationTest {
   private record Database(String url, String user, String password) {}
 
   /** PostgreSQL from the environment; required in CI, skipped with a reason elsewhere. */
-  private static Database postgres() {
+  private static Database postgresFromEnvironment() {
     String url = System.getenv("DB_URL");
     boolean configured = url != null && url.startsWith("jdbc:postgresql:");
     if (!configured && "true".equals(System.getenv("CI"))) {
