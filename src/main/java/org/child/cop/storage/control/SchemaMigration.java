@@ -49,7 +49,8 @@ import org.flywaydb.core.api.MigrationInfo;
 public class SchemaMigration {
 
   public static final String DATA_SOURCE = "java:app/jdbc/child-cop";
-  static final Duration RETRY_EVERY = Duration.ofSeconds(5);
+  static final Duration FIRST_RETRY = Duration.ofSeconds(5);
+  static final Duration LONGEST_WAIT = Duration.ofMinutes(5);
 
   private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
 
@@ -97,12 +98,20 @@ public class SchemaMigration {
       failedAttempts++;
       String reason = rootMessage(e);
       state = SchemaState.failed(reason);
+      Duration wait = retryAfter(failedAttempts);
       if (failedAttempts == 1) {
-        LOG.log(Level.SEVERE, "Database migration failed; retrying every " + RETRY_EVERY, e);
+        LOG.log(Level.SEVERE, "Database migration failed; retrying in " + wait, e);
       } else {
-        LOG.warning(() -> "Database migration attempt " + failedAttempts + " failed: " + reason);
+        LOG.warning(
+            () ->
+                "Database migration attempt "
+                    + failedAttempts
+                    + " failed: "
+                    + reason
+                    + "; retrying in "
+                    + wait);
       }
-      timers.createSingleActionTimer(RETRY_EVERY.toMillis(), new TimerConfig(null, false));
+      timers.createSingleActionTimer(wait.toMillis(), new TimerConfig(null, false));
       return;
     }
     try {
@@ -111,6 +120,13 @@ public class SchemaMigration {
       // the schema is fine; a capability failed to seed its data and says why
       LOG.log(Level.SEVERE, "A start-up step after the migration failed", e);
     }
+  }
+
+  /** 5 s, 10 s, 20 s ... up to 5 minutes: quick after a blip, quiet in the log when it lasts. */
+  static Duration retryAfter(int failedAttempts) {
+    int doublings = Math.min(failedAttempts - 1, 16);
+    Duration wait = FIRST_RETRY.multipliedBy(1L << doublings);
+    return wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait;
   }
 
   private Flyway flyway() {
