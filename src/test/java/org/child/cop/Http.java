@@ -47,7 +47,11 @@ public final class Http {
   }
 
   public static JsonObject json(HttpResponse<String> response) {
-    try (var reader = Json.createReader(new StringReader(response.body()))) {
+    return json(response.body());
+  }
+
+  public static JsonObject json(String body) {
+    try (var reader = Json.createReader(new StringReader(body))) {
       return reader.readObject();
     }
   }
