@@ -148,11 +148,16 @@ class SchemaMigrationTest {
     return columns;
   }
 
-  /** pgjdbc reports timestamptz as TIMESTAMP; H2 says TIMESTAMP_WITH_TIMEZONE, which it is. */
+  /**
+   * pgjdbc reports timestamptz as TIMESTAMP and bool as BIT; H2 reports what they are. Only these
+   * driver quirks are forgiven: any other difference is a real one.
+   */
   private static int jdbcType(ResultSet column) throws SQLException {
-    return "timestamptz".equals(column.getString("TYPE_NAME"))
-        ? java.sql.Types.TIMESTAMP_WITH_TIMEZONE
-        : column.getInt("DATA_TYPE");
+    return switch (column.getString("TYPE_NAME")) {
+      case "timestamptz" -> java.sql.Types.TIMESTAMP_WITH_TIMEZONE;
+      case "bool" -> java.sql.Types.BOOLEAN;
+      default -> column.getInt("DATA_TYPE");
+    };
   }
 
   private static org.flywaydb.core.api.output.MigrateResult migrate(

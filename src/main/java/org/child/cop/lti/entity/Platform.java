@@ -26,12 +26,14 @@ import java.util.UUID;
 @Entity
 @Table(name = "lti_platform")
 @NamedQuery(name = Platform.ALL, query = "select p from Platform p order by p.name, p.issuer")
+@NamedQuery(name = Platform.BY_ISSUER, query = "select p from Platform p where p.issuer = :issuer")
 @NamedQuery(
     name = Platform.BY_ISSUER_AND_CLIENT,
     query = "select p from Platform p where p.issuer = :issuer and p.clientId = :clientId")
 public class Platform {
 
   public static final String ALL = "Platform.all";
+  public static final String BY_ISSUER = "Platform.byIssuer";
   public static final String BY_ISSUER_AND_CLIENT = "Platform.byIssuerAndClient";
 
   @Id private String id;

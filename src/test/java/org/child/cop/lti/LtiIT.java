@@ -9,6 +9,7 @@ import java.net.URL;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 import org.child.cop.Deployments;
 import org.child.cop.Http;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -19,10 +20,10 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The tool's LTI keys and platform registrations, as platforms and administrators see them. */
+/** The LTI surface as platforms, browsers and administrators meet it. */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class LtiAdministrationIT {
+class LtiIT {
 
   private static final String ADMIN = Http.basic("admin", "integration-test-admin-secret");
 
@@ -180,6 +181,133 @@ class LtiAdministrationIT {
     assertThat(response.statusCode()).isEqualTo(404);
     assertThat(Http.json(response).getString("detail"))
         .isEqualTo("No platform no-such-id is registered.");
+  }
+
+  // --- OIDC login initiation, from the platform's and the attacker's side
+
+  @Test
+  void aKnownPlatformsLoginIsSentToItsAuthorizationEndpointWithStateAndNonce() {
+    register(moodle("https://login.example.org", "client-login"));
+
+    HttpResponse<String> response =
+        Http.send(
+            Http.request(
+                at(
+                    "/lti/login?iss=https%3A%2F%2Flogin.example.org&login_hint=user-7"
+                        + "&lti_message_hint=hint-9&client_id=client-login&lti_deployment_id=1"
+                        + "&target_link_uri="
+                        + encoded(toolBase() + "/lti/launch"))));
+
+    assertThat(response.statusCode()).isEqualTo(303);
+    String location = response.headers().firstValue("Location").orElseThrow();
+    assertThat(location).startsWith("https://login.example.org/mod/lti/auth.php?");
+    Map<String, String> query = query(location);
+    assertThat(query)
+        .containsEntry("scope", "openid")
+        .containsEntry("response_type", "id_token")
+        .containsEntry("response_mode", "form_post")
+        .containsEntry("prompt", "none")
+        .containsEntry("client_id", "client-login")
+        .containsEntry("redirect_uri", toolBase() + "/lti/launch")
+        .containsEntry("login_hint", "user-7")
+        .containsEntry("lti_message_hint", "hint-9");
+    assertThat(query.get("state")).hasSizeGreaterThanOrEqualTo(43);
+    assertThat(query.get("nonce")).hasSizeGreaterThanOrEqualTo(43).isNotEqualTo(query.get("state"));
+    String cookie = response.headers().firstValue("Set-Cookie").orElseThrow();
+    assertThat(cookie)
+        .startsWith(
+            "lti_state_" + query.get("state").substring(0, 12) + "=" + query.get("state") + ";")
+        .contains("Path=/lti", "Secure", "HttpOnly", "SameSite=None", "Partitioned");
+  }
+
+  @Test
+  void loginByFormPostWorksAndEveryLoginGetsAFreshStateAndNonce() {
+    register(moodle("https://form.example.org", "client-form"));
+    String form =
+        "iss=https%3A%2F%2Fform.example.org&login_hint=u&client_id=client-form&target_link_uri="
+            + encoded(toolBase() + "/lti/launch");
+
+    Map<String, String> first =
+        query(formLogin(form).headers().firstValue("Location").orElseThrow());
+    Map<String, String> second =
+        query(formLogin(form).headers().firstValue("Location").orElseThrow());
+
+    assertThat(first.get("state")).isNotEqualTo(second.get("state"));
+    assertThat(first.get("nonce")).isNotEqualTo(second.get("nonce"));
+  }
+
+  @Test
+  void loginsThatCannotBeginAreRefusedWithoutRedirecting() {
+    register(moodle("https://refusals.example.org", "client-a"));
+    register(moodle("https://refusals.example.org", "client-b"));
+    String target = "&target_link_uri=" + encoded(toolBase() + "/lti/launch");
+    Map<String, Integer> attempts =
+        Map.of(
+            "iss=https%3A%2F%2Fevil.example.org&login_hint=u&client_id=client-a" + target, 400,
+            "iss=https%3A%2F%2Frefusals.example.org&login_hint=u" + target, 400,
+            "iss=https%3A%2F%2Frefusals.example.org&client_id=client-a" + target, 400,
+            "login_hint=u&client_id=client-a" + target, 400,
+            "iss=https%3A%2F%2Frefusals.example.org&login_hint=u&client_id=client-a"
+                    + "&target_link_uri=https%3A%2F%2Fevil.example.org%2Fphish",
+                400);
+    attempts.forEach(
+        (query, status) -> {
+          HttpResponse<String> response =
+              Http.send(
+                  Http.request(at("/lti/login?" + query)).header("Accept", "application/json"));
+          assertThat(response.statusCode()).as(query).isEqualTo(status);
+          assertThat(response.headers().firstValue("Location")).as(query).isEmpty();
+          assertThat(response.headers().firstValue("Set-Cookie")).as(query).isEmpty();
+          assertThat(Http.json(response).getString("detail")).as(query).isNotBlank();
+        });
+  }
+
+  @Test
+  void aSwitchedOffPlatformCannotLogIn() {
+    String id =
+        Http.json(register(moodle("https://off.example.org", "client-off"))).getString("id");
+    admin("PATCH", "/api/admin/lti/platforms/" + id, "{\"enabled\":false}");
+
+    HttpResponse<String> response =
+        Http.send(
+            Http.request(
+                    at(
+                        "/lti/login?iss=https%3A%2F%2Foff.example.org&login_hint=u&client_id=client-off"
+                            + "&target_link_uri="
+                            + encoded(toolBase() + "/lti/launch")))
+                .header("Accept", "application/json"));
+
+    assertThat(response.statusCode()).isEqualTo(403);
+    assertThat(Http.json(response).getString("detail")).contains("switched off");
+  }
+
+  private HttpResponse<String> formLogin(String form) {
+    HttpResponse<String> response =
+        Http.send(
+            Http.request(at("/lti/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(BodyPublishers.ofString(form)));
+    assertThat(response.statusCode()).isEqualTo(303);
+    return response;
+  }
+
+  /** The public address the tool believes it has, which launches must come back to. */
+  private String toolBase() {
+    return Http.json(Http.get(at("/api/about"))).getString("baseUrl");
+  }
+
+  private static String encoded(String value) {
+    return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  private static Map<String, String> query(String location) {
+    Map<String, String> parameters = new java.util.HashMap<>();
+    for (String pair : URI.create(location).getRawQuery().split("&")) {
+      String[] parts = pair.split("=", 2);
+      parameters.put(
+          parts[0], java.net.URLDecoder.decode(parts[1], java.nio.charset.StandardCharsets.UTF_8));
+    }
+    return parameters;
   }
 
   private static String moodle(String issuer, String clientId) {

@@ -1,0 +1,97 @@
+package org.child.cop.lti.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.Objects;
+
+/**
+ * One OIDC login begun by a platform: the {@code state} that the browser must bring back and the
+ * {@code nonce} the id_token must carry, each usable once and only until it expires.
+ */
+@Entity
+@Table(name = "lti_login_state")
+public class LoginState {
+
+  /** Longer than any id_token lifetime platforms use, short enough to be useless when stolen. */
+  public static final Duration LIFETIME = Duration.ofMinutes(10);
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  @Id private String state;
+
+  @Column(nullable = false)
+  private String nonce;
+
+  @ManyToOne(optional = false)
+  @JoinColumn(name = "platform_id")
+  private Platform platform;
+
+  @Column(name = "target_link_uri", nullable = false)
+  private String targetLinkUri;
+
+  @Column(name = "created_at", nullable = false)
+  private OffsetDateTime createdAt;
+
+  @Column(name = "expires_at", nullable = false)
+  private OffsetDateTime expiresAt;
+
+  @Column(name = "used_at")
+  private OffsetDateTime usedAt;
+
+  protected LoginState() {}
+
+  public LoginState(Platform platform, URI targetLinkUri, Instant now) {
+    this.state = random();
+    this.nonce = random();
+    this.platform = Objects.requireNonNull(platform);
+    this.targetLinkUri = targetLinkUri.toString();
+    this.createdAt = now.atOffset(ZoneOffset.UTC);
+    this.expiresAt = now.plus(LIFETIME).atOffset(ZoneOffset.UTC);
+  }
+
+  /** Spends the state: true once, while it has not expired; false for a replay or a late return. */
+  public boolean use(Instant now) {
+    if (usedAt != null || !now.isBefore(expiresAt.toInstant())) {
+      return false;
+    }
+    usedAt = now.atOffset(ZoneOffset.UTC);
+    return true;
+  }
+
+  private static String random() {
+    byte[] bytes = new byte[32];
+    RANDOM.nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  public String state() {
+    return state;
+  }
+
+  public String nonce() {
+    return nonce;
+  }
+
+  public Platform platform() {
+    return platform;
+  }
+
+  public URI targetLinkUri() {
+    return URI.create(targetLinkUri);
+  }
+
+  public Instant expiresAt() {
+    return expiresAt.toInstant();
+  }
+}
