@@ -1,6 +1,7 @@
 package org.child.cop.lti;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * A verified LTI launch, in plain values: the only thing the rest of the tool learns from a launch.
@@ -16,9 +17,11 @@ public record Launch(
     String contextId,
     String contextTitle,
     String resourceLinkId,
-    List<String> roles) {
+    List<String> roleUris,
+    Set<LtiRole> roles) {
 
   public Launch {
-    roles = List.copyOf(roles);
+    roleUris = List.copyOf(roleUris);
+    roles = Set.copyOf(roles);
   }
 }

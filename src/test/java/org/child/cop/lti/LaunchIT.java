@@ -86,7 +86,9 @@ class LaunchIT {
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body())
         .contains(
-            "Welcome, Ada &lt;Lovelace&gt;", "Infection control CoP", "Administrator", "Instructor")
+            "Welcome, Ada &lt;Lovelace&gt;",
+            "Infection control CoP",
+            "Your roles there: instructor, administrator")
         .doesNotContain("<Lovelace>");
   }
 
@@ -99,7 +101,8 @@ class LaunchIT {
         launch(canvas.sign(canvas.canvasLaunch(login.nonce(), "17:course-install").build()), login);
 
     assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.body()).contains("Welcome, Grace Hopper", "Wound care CoP", "Learner");
+    assertThat(page.body())
+        .contains("Welcome, Grace Hopper", "Wound care CoP", "Your roles there: learner");
     String platforms = admin("/api/admin/lti/platforms").body();
     assertThat(platforms)
         .contains("{\"deploymentId\":\"17:course-install\"")

@@ -60,9 +60,12 @@ public class LaunchResource {
                 + Html.escape(launch.contextTitle() == null ? "your course" : launch.contextTitle())
                 + "</strong>.</p><p>Your roles there: "
                 + Html.escape(
-                    launch.roles().stream()
-                        .map(role -> role.substring(role.lastIndexOf('#') + 1))
-                        .collect(Collectors.joining(", ")))
+                    launch.roles().isEmpty()
+                        ? "none this tool knows"
+                        : launch.roles().stream()
+                            .sorted()
+                            .map(role -> role.name().toLowerCase().replace('_', ' '))
+                            .collect(Collectors.joining(", ")))
                 + "</p>")
         .render();
   }

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.child.cop.lti.Launch;
+import org.child.cop.lti.LtiRole;
 import org.child.cop.lti.entity.Deployment;
 import org.child.cop.lti.entity.LoginState;
 import org.child.cop.lti.entity.Platform;
@@ -185,7 +186,8 @@ public class Launches {
         member(claims, LTI + "context", "id"),
         member(claims, LTI + "context", "title"),
         member(claims, LTI + "resource_link", "id"),
-        roles);
+        roles,
+        LtiRole.of(roles));
   }
 
   private static String text(JWTClaimsSet claims, String name) {
