@@ -87,6 +87,36 @@ class LtiIT {
     assertThat(response.body()).doesNotContain("\"d\"", "\"n\"", "PRIVATE", "private");
   }
 
+  // --- Canvas
+
+  @Test
+  void canvasGetsADeveloperKeyConfigurationBuiltFromTheToolsAddress() {
+    HttpResponse<String> response = Http.get(at("/lti/canvas.json"));
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonObject configuration = Http.json(response);
+    String base = Http.json(Http.get(at("/api/about"))).getString("baseUrl");
+    assertThat(configuration.getString("oidc_initiation_url")).isEqualTo(base + "/lti/login");
+    assertThat(configuration.getString("target_link_uri")).isEqualTo(base + "/lti/launch");
+    assertThat(configuration.getString("public_jwk_url")).isEqualTo(base + "/lti/jwks");
+    assertThat(configuration.getJsonArray("scopes").toString())
+        .contains("lti-ags/scope/score", "lti-nrps/scope/contextmembership.readonly");
+    JsonObject canvas = configuration.getJsonArray("extensions").getJsonObject(0);
+    assertThat(canvas.getString("platform")).isEqualTo("canvas.instructure.com");
+    assertThat(canvas.getString("domain")).isEqualTo(URI.create(base).getHost());
+    assertThat(canvas.getString("privacy_level")).isEqualTo("name_only");
+    assertThat(
+            canvas
+                .getJsonObject("settings")
+                .getJsonArray("placements")
+                .getValuesAs(JsonObject.class))
+        .extracting(p -> p.getString("placement") + " " + p.getString("message_type"))
+        .containsExactly(
+            "link_selection LtiDeepLinkingRequest",
+            "assignment_selection LtiDeepLinkingRequest",
+            "course_navigation LtiResourceLinkRequest");
+  }
+
   // --- platform registration
 
   @Test
