@@ -3,43 +3,19 @@ package org.child.cop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
-import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.stream.Stream;
 import org.child.cop.Endpoints.Endpoint;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The built tool on Payara Micro, seen from outside: health, the error format, and the
  * administrator guard on every administrator endpoint. Runs on H2 by default and on PostgreSQL when
  * DB_URL says so (.ci/run).
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class FoundationIT {
-
-  /** What failsafe passes as ADMIN_PASSWORD to the server. */
-  private static final String ADMIN_PASSWORD = "integration-test-admin-secret";
-
-  @Deployment(testable = false)
-  static WebArchive tool() {
-    return Deployments.builtWar();
-  }
-
-  @ArquillianResource URL base;
-
-  private URI at(String path) {
-    return URI.create(base.toString()).resolve(path);
-  }
+class FoundationIT extends ToolUnderTest {
 
   // --- health and about
 
@@ -69,7 +45,7 @@ class FoundationIT {
   @Test
   void administratorStatusNamesTheDatabaseThatIsReallyInUse() {
     HttpResponse<String> response =
-        Http.send(Http.request(at("/api/admin/status")).header("Authorization", admin()));
+        Http.send(Http.request(at("/api/admin/status")).header("Authorization", ADMIN));
 
     assertThat(response.statusCode()).isEqualTo(200);
     JsonObject status = Http.json(response);
@@ -245,7 +221,7 @@ class FoundationIT {
   @Test
   void everyAdministratorEndpointAdmitsTheAdministrator() {
     for (Endpoint endpoint : Endpoints.administratorOnly()) {
-      HttpResponse<String> response = call(endpoint, admin());
+      HttpResponse<String> response = call(endpoint, ADMIN);
       assertThat(response.statusCode()).as(endpoint.toString()).isNotIn(401, 403, 429);
       assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
     }
@@ -276,13 +252,9 @@ class FoundationIT {
   private HttpResponse<String> putCredential(String contentType, String body) {
     return Http.send(
         Http.request(at("/api/admin/credential"))
-            .header("Authorization", admin())
+            .header("Authorization", ADMIN)
             .header("Content-Type", contentType)
             .PUT(BodyPublishers.ofString(body)));
-  }
-
-  private static String admin() {
-    return Http.basic("admin", ADMIN_PASSWORD);
   }
 
   private static void assertProblem(HttpResponse<String> response, int status) {

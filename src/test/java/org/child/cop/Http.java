@@ -6,12 +6,16 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
 
 /** A plain HTTP client for black-box tests: what a browser, an LMS or an attacker would send. */
 public final class Http {
@@ -44,6 +48,20 @@ public final class Http {
     return "Basic "
         + Base64.getEncoder()
             .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  public static String encoded(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+
+  /** The decoded query parameters of a URL, such as a redirect's Location. */
+  public static Map<String, String> queryOf(String url) {
+    Map<String, String> parameters = new HashMap<>();
+    for (String pair : URI.create(url).getRawQuery().split("&")) {
+      String[] parts = pair.split("=", 2);
+      parameters.put(parts[0], URLDecoder.decode(parts[1], StandardCharsets.UTF_8));
+    }
+    return parameters;
   }
 
   public static JsonObject json(HttpResponse<String> response) {

@@ -65,8 +65,9 @@ public class ToolSettings {
     return URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
   }
 
-  static boolean isLoopback(URI uri) {
+  /** True for addresses on this machine: localhost, 127.0.0.0/8 and [::1]. */
+  public static boolean isLoopback(URI uri) {
     String host = uri.getHost();
-    return "localhost".equals(host) || host.startsWith("127.") || "[::1]".equals(host);
+    return "localhost".equalsIgnoreCase(host) || host.startsWith("127.") || "[::1]".equals(host);
   }
 }

@@ -9,50 +9,29 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
-import java.net.URI;
-import java.net.URL;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.child.cop.Deployments;
 import org.child.cop.Http;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.child.cop.ToolUnderTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Launches through the real login → form_post path, from test platforms shaped like Moodle and
  * Canvas, and every forged, replayed or malformed launch an attacker could try.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class LaunchIT {
+class LaunchIT extends ToolUnderTest {
 
-  private static final String ADMIN = Http.basic("admin", "integration-test-admin-secret");
   private static FakePlatform moodle;
   private static FakePlatform canvas;
-
-  @Deployment(testable = false)
-  static WebArchive tool() {
-    return Deployments.builtWar();
-  }
-
-  @ArquillianResource URL base;
 
   @BeforeAll
   static void platforms() {
@@ -64,10 +43,6 @@ class LaunchIT {
   static void stop() {
     moodle.close();
     canvas.close();
-  }
-
-  private URI at(String path) {
-    return URI.create(base.toString()).resolve(path);
   }
 
   /** A login begun at /lti/login, as the browser holds it afterwards. */
@@ -276,26 +251,20 @@ class LaunchIT {
   }
 
   private Login login(FakePlatform platform) {
-    String target = Http.json(Http.get(at("/api/about"))).getString("baseUrl") + "/lti/launch";
+    String target = toolBase() + "/lti/launch";
     HttpResponse<String> response =
         Http.send(
             Http.request(
                 at(
                     "/lti/login?iss="
-                        + encoded(platform.issuer)
+                        + Http.encoded(platform.issuer)
                         + "&login_hint=u&client_id="
-                        + encoded(platform.clientId)
+                        + Http.encoded(platform.clientId)
                         + "&target_link_uri="
-                        + encoded(target))));
+                        + Http.encoded(target))));
     assertThat(response.statusCode()).isEqualTo(303);
-    Map<String, String> query = new HashMap<>();
-    for (String pair :
-        URI.create(response.headers().firstValue("Location").orElseThrow())
-            .getRawQuery()
-            .split("&")) {
-      String[] parts = pair.split("=", 2);
-      query.put(parts[0], URLDecoder.decode(parts[1], StandardCharsets.UTF_8));
-    }
+    Map<String, String> query =
+        Http.queryOf(response.headers().firstValue("Location").orElseThrow());
     String cookie = response.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
     return new Login(query.get("state"), query.get("nonce"), cookie);
   }
@@ -307,7 +276,7 @@ class LaunchIT {
             .header("Accept", "application/json;q=0.9,text/html;q=0.8")
             .POST(
                 BodyPublishers.ofString(
-                    "id_token=" + encoded(idToken) + "&state=" + encoded(login.state())));
+                    "id_token=" + Http.encoded(idToken) + "&state=" + Http.encoded(login.state())));
     if (login.cookie() != null) {
       request.header("Cookie", login.cookie());
     }
@@ -316,9 +285,5 @@ class LaunchIT {
 
   private HttpResponse<String> admin(String path) {
     return Http.send(Http.request(at(path)).header("Authorization", ADMIN));
-  }
-
-  private static String encoded(String value) {
-    return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 }

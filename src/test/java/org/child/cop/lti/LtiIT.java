@@ -5,38 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import org.child.cop.Deployments;
 import org.child.cop.Http;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.child.cop.ToolUnderTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The LTI surface as platforms, browsers and administrators meet it. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class LtiIT {
-
-  private static final String ADMIN = Http.basic("admin", "integration-test-admin-secret");
-
-  @Deployment(testable = false)
-  static WebArchive tool() {
-    return Deployments.builtWar();
-  }
-
-  @ArquillianResource URL base;
-
-  private URI at(String path) {
-    return URI.create(base.toString()).resolve(path);
-  }
+class LtiIT extends ToolUnderTest {
 
   @Test
   void theKeySetPublishesRs256SigningKeysWithoutPrivateParts() {
@@ -226,12 +204,12 @@ class LtiIT {
                     "/lti/login?iss=https%3A%2F%2Flogin.example.org&login_hint=user-7"
                         + "&lti_message_hint=hint-9&client_id=client-login&lti_deployment_id=1"
                         + "&target_link_uri="
-                        + encoded(toolBase() + "/lti/launch"))));
+                        + Http.encoded(toolBase() + "/lti/launch"))));
 
     assertThat(response.statusCode()).isEqualTo(303);
     String location = response.headers().firstValue("Location").orElseThrow();
     assertThat(location).startsWith("https://login.example.org/mod/lti/auth.php?");
-    Map<String, String> query = query(location);
+    Map<String, String> query = Http.queryOf(location);
     assertThat(query)
         .containsEntry("scope", "openid")
         .containsEntry("response_type", "id_token")
@@ -255,12 +233,12 @@ class LtiIT {
     register(moodle("https://form.example.org", "client-form"));
     String form =
         "iss=https%3A%2F%2Fform.example.org&login_hint=u&client_id=client-form&target_link_uri="
-            + encoded(toolBase() + "/lti/launch");
+            + Http.encoded(toolBase() + "/lti/launch");
 
     Map<String, String> first =
-        query(formLogin(form).headers().firstValue("Location").orElseThrow());
+        Http.queryOf(formLogin(form).headers().firstValue("Location").orElseThrow());
     Map<String, String> second =
-        query(formLogin(form).headers().firstValue("Location").orElseThrow());
+        Http.queryOf(formLogin(form).headers().firstValue("Location").orElseThrow());
 
     assertThat(first.get("state")).isNotEqualTo(second.get("state"));
     assertThat(first.get("nonce")).isNotEqualTo(second.get("nonce"));
@@ -270,7 +248,7 @@ class LtiIT {
   void loginsThatCannotBeginAreRefusedWithoutRedirecting() {
     register(moodle("https://refusals.example.org", "client-a"));
     register(moodle("https://refusals.example.org", "client-b"));
-    String target = "&target_link_uri=" + encoded(toolBase() + "/lti/launch");
+    String target = "&target_link_uri=" + Http.encoded(toolBase() + "/lti/launch");
     Map<String, Integer> attempts =
         Map.of(
             "iss=https%3A%2F%2Fevil.example.org&login_hint=u&client_id=client-a" + target, 400,
@@ -304,7 +282,7 @@ class LtiIT {
                     at(
                         "/lti/login?iss=https%3A%2F%2Foff.example.org&login_hint=u&client_id=client-off"
                             + "&target_link_uri="
-                            + encoded(toolBase() + "/lti/launch")))
+                            + Http.encoded(toolBase() + "/lti/launch")))
                 .header("Accept", "application/json"));
 
     assertThat(response.statusCode()).isEqualTo(403);
@@ -319,25 +297,6 @@ class LtiIT {
                 .POST(BodyPublishers.ofString(form)));
     assertThat(response.statusCode()).isEqualTo(303);
     return response;
-  }
-
-  /** The public address the tool believes it has, which launches must come back to. */
-  private String toolBase() {
-    return Http.json(Http.get(at("/api/about"))).getString("baseUrl");
-  }
-
-  private static String encoded(String value) {
-    return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
-  }
-
-  private static Map<String, String> query(String location) {
-    Map<String, String> parameters = new java.util.HashMap<>();
-    for (String pair : URI.create(location).getRawQuery().split("&")) {
-      String[] parts = pair.split("=", 2);
-      parameters.put(
-          parts[0], java.net.URLDecoder.decode(parts[1], java.nio.charset.StandardCharsets.UTF_8));
-    }
-    return parameters;
   }
 
   private static String moodle(String issuer, String clientId) {

@@ -2,6 +2,7 @@ package org.child.cop.lti.control;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import org.child.cop.settings.ToolSettings;
 
 /**
  * What a platform endpoint URL must look like: absolute https, no credentials, no fragment. Plain
@@ -34,7 +35,7 @@ public final class PlatformUrls {
     }
     boolean https = "https".equalsIgnoreCase(uri.getScheme());
     boolean localHttp =
-        "http".equalsIgnoreCase(uri.getScheme()) && developmentMode && isLoopback(uri.getHost());
+        "http".equalsIgnoreCase(uri.getScheme()) && developmentMode && ToolSettings.isLoopback(uri);
     if (!https && !localHttp) {
       throw new IllegalArgumentException(
           "the "
@@ -43,9 +44,5 @@ public final class PlatformUrls {
               + (developmentMode ? " (http only for localhost in development mode)" : ""));
     }
     return uri;
-  }
-
-  static boolean isLoopback(String host) {
-    return "localhost".equalsIgnoreCase(host) || host.startsWith("127.") || "[::1]".equals(host);
   }
 }
