@@ -44,6 +44,11 @@ public final class Http {
     return send(request(uri).header("Accept", "application/json"));
   }
 
+  /** A page, as a browser asks for it. */
+  public static HttpResponse<String> page(URI uri) {
+    return send(request(uri).header("Accept", "text/html,application/xhtml+xml"));
+  }
+
   public static String basic(String user, String password) {
     return "Basic "
         + Base64.getEncoder()

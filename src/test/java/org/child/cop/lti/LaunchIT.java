@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.child.cop.Http;
-import org.child.cop.ToolUnderTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * Launches through the real login → form_post path, from test platforms shaped like Moodle and
  * Canvas, and every forged, replayed or malformed launch an attacker could try.
  */
-class LaunchIT extends ToolUnderTest {
+class LaunchIT extends LaunchingTest {
 
   private static FakePlatform moodle;
   private static FakePlatform canvas;
@@ -45,9 +44,6 @@ class LaunchIT extends ToolUnderTest {
     canvas.close();
   }
 
-  /** A login begun at /lti/login, as the browser holds it afterwards. */
-  private record Login(String state, String nonce, String cookie) {}
-
   // --- launches that succeed
 
   @Test
@@ -55,8 +51,9 @@ class LaunchIT extends ToolUnderTest {
     registerOnce(moodle, "1");
     Login login = login(moodle);
 
-    HttpResponse<String> page =
+    HttpResponse<String> launched =
         launch(moodle.sign(moodle.moodleLaunch(login.nonce(), "1").build()), login);
+    HttpResponse<String> page = landing(launched);
 
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body())
@@ -65,6 +62,7 @@ class LaunchIT extends ToolUnderTest {
             "Infection control CoP",
             "Your roles there: instructor, administrator")
         .doesNotContain("<Lovelace>");
+    assertThat(launched.headers().allValues("Set-Cookie")).isEmpty();
   }
 
   @Test
@@ -73,7 +71,10 @@ class LaunchIT extends ToolUnderTest {
     Login login = login(canvas);
 
     HttpResponse<String> page =
-        launch(canvas.sign(canvas.canvasLaunch(login.nonce(), "17:course-install").build()), login);
+        landing(
+            launch(
+                canvas.sign(canvas.canvasLaunch(login.nonce(), "17:course-install").build()),
+                login));
 
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body())
@@ -160,7 +161,7 @@ class LaunchIT extends ToolUnderTest {
     assertRefused(
         launch(token, new Login("unknown-state-000000000000", login.nonce(), login.cookie())),
         "unknown state");
-    assertThat(launch(token, login).statusCode()).isEqualTo(200);
+    assertThat(launch(token, login).statusCode()).isEqualTo(303);
     assertRefused(launch(token, login), "replayed state");
   }
 
@@ -182,6 +183,222 @@ class LaunchIT extends ToolUnderTest {
     assertRefused(
         launch(moodle.sign(moodle.moodleLaunch(login.nonce(), "blocked-one").build()), login),
         "blocked deployment");
+  }
+
+  // --- pages after the launch carry a signed token, not a cookie
+
+  @Test
+  void pagesNeedAValidLaunchToken() {
+    registerOnce(moodle, "1");
+    Login login = login(moodle);
+    String location =
+        launch(moodle.sign(moodle.moodleLaunch(login.nonce(), "1").build()), login)
+            .headers()
+            .firstValue("Location")
+            .orElseThrow();
+    String token = Http.queryOf(location).get("launch");
+    String[] parts = token.split("\\.");
+
+    Map<String, String> forged = new LinkedHashMap<>();
+    forged.put("no token", "");
+    forged.put("not a token", "abc");
+    forged.put("tampered", parts[0] + "." + parts[1].substring(1) + "." + parts[2]);
+    forged.put("the platform's id_token", moodle.sign(moodle.moodleLaunch("n", "1").build()));
+    forged.put(
+        "signed by the platform, shaped like a page token",
+        moodle.sign(
+            new JWTClaimsSet.Builder()
+                .issuer(toolBase())
+                .audience(toolBase() + "/pages")
+                .subject("anything")
+                .expirationTime(new Date(System.currentTimeMillis() + 60_000))
+                .build()));
+    for (var attempt : forged.entrySet()) {
+      HttpResponse<String> page =
+          Http.send(
+              Http.request(at("/activities?launch=" + Http.encoded(attempt.getValue())))
+                  .header("Accept", "text/html"));
+      assertThat(page.statusCode()).as(attempt.getKey()).isEqualTo(401);
+      assertThat(page.body())
+          .as(attempt.getKey())
+          .contains("Open the activity again from your course")
+          .doesNotContain("Welcome", "Exception");
+    }
+    HttpResponse<String> genuine = Http.page(at(location));
+    assertThat(genuine.statusCode()).isEqualTo(200);
+    assertThat(genuine.body()).contains("Welcome, Ada");
+  }
+
+  @Test
+  void everyoneWhoLaunchedFromACourseIsListedWithTheirRoles() {
+    registerOnce(moodle, "1");
+    Login learner = login(moodle);
+    landing(
+        launch(
+            moodle.sign(
+                moodle
+                    .moodleLaunch(learner.nonce(), "1")
+                    .subject("learner-" + System.nanoTime())
+                    .claim("name", "Mary Seacole")
+                    .claim(
+                        FakePlatform.LTI + "roles",
+                        List.of("http://purl.imsglobal.org/vocab/lis/v2/membership#Learner"))
+                    .build()),
+            learner));
+    Login instructor = login(moodle);
+
+    HttpResponse<String> page =
+        landing(
+            launch(moodle.sign(moodle.moodleLaunch(instructor.nonce(), "1").build()), instructor));
+
+    assertThat(page.body())
+        .contains("Who takes part", "Mary Seacole <span class=\"roles\">(learner)</span>")
+        .contains("Ada &lt;Lovelace&gt; <span class=\"roles\">(instructor, administrator)</span>");
+  }
+
+  // --- browsers that keep no cookie in the LMS iframe
+
+  @Test
+  void withPlatformStorageTheBrowserProvesItBeganTheLoginWithoutACookie() {
+    registerOnce(moodle, "1");
+    HttpResponse<String> started =
+        Http.send(
+            Http.request(
+                at(
+                    "/lti/login?iss="
+                        + Http.encoded(moodle.issuer)
+                        + "&login_hint=u&client_id="
+                        + Http.encoded(moodle.clientId)
+                        + "&lti_storage_target=_parent&target_link_uri="
+                        + Http.encoded(toolBase() + "/lti/launch"))));
+    assertThat(started.statusCode()).isEqualTo(200);
+    Map<String, String> storing = dataOf(started.body());
+    assertThat(storing).containsEntry("mode", "put").containsEntry("target", "_parent");
+    String state = storing.get("value");
+    assertThat(storing.get("key")).isEqualTo("state-" + state);
+    String nonce = Http.queryOf(storing.get("next")).get("nonce");
+    assertThat(storing.get("origin")).isEqualTo(moodle.origin());
+
+    HttpResponse<String> checking =
+        Http.send(
+            Http.request(at("/lti/launch"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    BodyPublishers.ofString(
+                        "id_token="
+                            + Http.encoded(moodle.sign(moodle.moodleLaunch(nonce, "1").build()))
+                            + "&state="
+                            + Http.encoded(state)
+                            + "&lti_storage_target=_parent")));
+    assertThat(checking.statusCode()).isEqualTo(200);
+    Map<String, String> reading = dataOf(checking.body());
+    assertThat(reading).containsEntry("mode", "get").containsEntry("key", "state-" + state);
+
+    assertThat(bind(reading.get("session"), "a-guessed-secret").statusCode()).isEqualTo(401);
+    HttpResponse<String> bound = bind(reading.get("session"), reading.get("secret"));
+    assertThat(bound.statusCode()).isEqualTo(200);
+    String location = Http.json(bound).getString("location");
+    assertThat(Http.page(at(location)).body()).contains("Welcome, Ada");
+    assertThat(bind(reading.get("session"), reading.get("secret")).statusCode())
+        .as("a binding works once")
+        .isEqualTo(401);
+  }
+
+  @Test
+  void aPendingLaunchServesNoPageUntilTheBrowserProvedIt() {
+    registerOnce(moodle, "1");
+    Login login = login(moodle);
+    HttpResponse<String> checking =
+        Http.send(
+            Http.request(at("/lti/launch"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    BodyPublishers.ofString(
+                        "id_token="
+                            + Http.encoded(
+                                moodle.sign(moodle.moodleLaunch(login.nonce(), "1").build()))
+                            + "&state="
+                            + Http.encoded(login.state())
+                            + "&lti_storage_target=_parent")));
+    Map<String, String> reading = dataOf(checking.body());
+
+    HttpResponse<String> crossSiteForm =
+        Http.send(
+            Http.request(at("/lti/launch/binding"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    BodyPublishers.ofString(
+                        "session=" + reading.get("session") + "&secret=" + reading.get("secret"))));
+
+    assertThat(crossSiteForm.statusCode()).isEqualTo(415);
+    assertThat(checking.body()).doesNotContain("/activities?launch=");
+  }
+
+  @Test
+  void withoutCookieOrPlatformStorageTheLaunchOffersANewWindow() {
+    registerOnce(moodle, "1");
+    HttpResponse<String> started =
+        Http.send(
+            Http.request(
+                at(
+                    "/lti/login?iss="
+                        + Http.encoded(moodle.issuer)
+                        + "&login_hint=user%2042&lti_message_hint=%7B%22cmid%22%3A7%7D&client_id="
+                        + Http.encoded(moodle.clientId)
+                        + "&target_link_uri="
+                        + Http.encoded(toolBase() + "/lti/launch"))));
+    Map<String, String> query =
+        Http.queryOf(started.headers().firstValue("Location").orElseThrow());
+
+    HttpResponse<String> refused =
+        Http.send(
+            Http.request(at("/lti/launch"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "text/html")
+                .POST(
+                    BodyPublishers.ofString(
+                        "id_token="
+                            + Http.encoded(
+                                moodle.sign(moodle.moodleLaunch(query.get("nonce"), "1").build()))
+                            + "&state="
+                            + Http.encoded(query.get("state")))));
+
+    assertThat(refused.statusCode()).isEqualTo(401);
+    assertThat(refused.body())
+        .contains("Open CHILD CoP in a new window", "target=\"_blank\"")
+        .contains("login_hint=user+42", "lti_message_hint=%7B%22cmid%22%3A7%7D")
+        .contains("iss=" + Http.encoded(moodle.issuer))
+        .doesNotContain("Welcome");
+  }
+
+  private HttpResponse<String> bind(String session, String secret) {
+    return Http.send(
+        Http.request(at("/lti/launch/binding"))
+            .header("Content-Type", "application/json")
+            .POST(
+                BodyPublishers.ofString(
+                    "{\"session\":\"" + session + "\",\"secret\":\"" + secret + "\"}")));
+  }
+
+  /** The data attributes of the page's platform storage element, unescaped. */
+  private static Map<String, String> dataOf(String page) {
+    Map<String, String> data = new LinkedHashMap<>();
+    var element = java.util.regex.Pattern.compile("<div id=\"lti-storage\"[^>]*>").matcher(page);
+    assertThat(element.find()).as(page).isTrue();
+    var attribute =
+        java.util.regex.Pattern.compile("data-([a-z]+)=\"([^\"]*)\"").matcher(element.group());
+    while (attribute.find()) {
+      data.put(
+          attribute.group(1),
+          attribute
+              .group(2)
+              .replace("&quot;", "\"")
+              .replace("&#39;", "'")
+              .replace("&lt;", "<")
+              .replace("&gt;", ">")
+              .replace("&amp;", "&"));
+    }
+    return data;
   }
 
   private void assertRefused(HttpResponse<String> response, String what) {
@@ -226,64 +443,5 @@ class LaunchIT extends ToolUnderTest {
             .encodeToString(payload.getBytes(StandardCharsets.UTF_8))
         + "."
         + parts[2];
-  }
-
-  /** Registers the platform on first use and returns its id; tests may run in any order. */
-  private String registerOnce(FakePlatform platform, String deploymentId) {
-    HttpResponse<String> created =
-        Http.send(
-            Http.request(at("/api/admin/lti/platforms"))
-                .header("Authorization", ADMIN)
-                .header("Content-Type", "application/json")
-                .POST(BodyPublishers.ofString(platform.registration(deploymentId))));
-    if (created.statusCode() == 201) {
-      return Http.json(created).getString("id");
-    }
-    assertThat(created.statusCode()).isEqualTo(409);
-    return Http.json("{\"p\":" + admin("/api/admin/lti/platforms").body() + "}")
-        .getJsonArray("p")
-        .getValuesAs(jakarta.json.JsonObject.class)
-        .stream()
-        .filter(p -> p.getString("clientId").equals(platform.clientId))
-        .map(p -> p.getString("id"))
-        .findFirst()
-        .orElseThrow();
-  }
-
-  private Login login(FakePlatform platform) {
-    String target = toolBase() + "/lti/launch";
-    HttpResponse<String> response =
-        Http.send(
-            Http.request(
-                at(
-                    "/lti/login?iss="
-                        + Http.encoded(platform.issuer)
-                        + "&login_hint=u&client_id="
-                        + Http.encoded(platform.clientId)
-                        + "&target_link_uri="
-                        + Http.encoded(target))));
-    assertThat(response.statusCode()).isEqualTo(303);
-    Map<String, String> query =
-        Http.queryOf(response.headers().firstValue("Location").orElseThrow());
-    String cookie = response.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
-    return new Login(query.get("state"), query.get("nonce"), cookie);
-  }
-
-  private HttpResponse<String> launch(String idToken, Login login) {
-    var request =
-        Http.request(at("/lti/launch"))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .header("Accept", "application/json;q=0.9,text/html;q=0.8")
-            .POST(
-                BodyPublishers.ofString(
-                    "id_token=" + Http.encoded(idToken) + "&state=" + Http.encoded(login.state())));
-    if (login.cookie() != null) {
-      request.header("Cookie", login.cookie());
-    }
-    return Http.send(request);
-  }
-
-  private HttpResponse<String> admin(String path) {
-    return Http.send(Http.request(at(path)).header("Authorization", ADMIN));
   }
 }

@@ -12,9 +12,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Map;
 import java.util.logging.Logger;
 import org.child.cop.lti.control.Logins;
 import org.child.cop.lti.entity.LoginState;
+import org.child.cop.pages.Html;
+import org.child.cop.pages.Page;
 
 /** {@code /lti/login}: OIDC login initiation, by GET or by form POST as platforms choose. */
 @Path("lti/login")
@@ -31,10 +34,18 @@ public class LoginResource {
       @QueryParam("target_link_uri") String targetLinkUri,
       @QueryParam("lti_message_hint") String messageHint,
       @QueryParam("client_id") String clientId,
-      @QueryParam("lti_deployment_id") String deploymentId) {
+      @QueryParam("lti_deployment_id") String deploymentId,
+      @QueryParam("deployment_id") String deploymentIdAlias,
+      @QueryParam("lti_storage_target") String storageTarget) {
     return begin(
         new Logins.Initiation(
-            issuer, loginHint, targetLinkUri, messageHint, clientId, deploymentId));
+            issuer,
+            loginHint,
+            targetLinkUri,
+            messageHint,
+            clientId,
+            deploymentId != null ? deploymentId : deploymentIdAlias),
+        storageTarget);
   }
 
   @POST
@@ -45,13 +56,21 @@ public class LoginResource {
       @FormParam("target_link_uri") String targetLinkUri,
       @FormParam("lti_message_hint") String messageHint,
       @FormParam("client_id") String clientId,
-      @FormParam("lti_deployment_id") String deploymentId) {
+      @FormParam("lti_deployment_id") String deploymentId,
+      @FormParam("deployment_id") String deploymentIdAlias,
+      @FormParam("lti_storage_target") String storageTarget) {
     return begin(
         new Logins.Initiation(
-            issuer, loginHint, targetLinkUri, messageHint, clientId, deploymentId));
+            issuer,
+            loginHint,
+            targetLinkUri,
+            messageHint,
+            clientId,
+            deploymentId != null ? deploymentId : deploymentIdAlias),
+        storageTarget);
   }
 
-  private Response begin(Logins.Initiation initiation) {
+  private Response begin(Logins.Initiation initiation, String storageTarget) {
     Logins.Redirect redirect;
     try {
       redirect = logins.begin(initiation);
@@ -63,10 +82,36 @@ public class LoginResource {
           ? new ForbiddenException(refused.getMessage())
           : new BadRequestException(refused.getMessage());
     }
-    return Response.seeOther(redirect.authorizationRequest())
+    // the cookie is set either way: where the browser keeps it, it is the simplest binding
+    Response.ResponseBuilder response =
+        PlatformStorage.isTarget(storageTarget)
+            ? Response.ok(storingPage(redirect, storageTarget), MediaType.TEXT_HTML_TYPE)
+            : Response.seeOther(redirect.authorizationRequest());
+    return response
         .header(HttpHeaders.SET_COOKIE, stateCookie(redirect.login()))
         .header(HttpHeaders.CACHE_CONTROL, "no-store")
         .build();
+  }
+
+  /**
+   * The platform offers storage: a page whose script puts the state there, then goes on to the
+   * platform's authorization endpoint (also when storage fails: the cookie may still do).
+   */
+  private static String storingPage(Logins.Redirect redirect, String target) {
+    String state = redirect.login().state();
+    String next = redirect.authorizationRequest().toString();
+    return Page.titled("Opening CHILD CoP")
+        .body(
+            "<h1>Opening CHILD CoP</h1><p role=\"status\">Signing you in through your course…</p>"
+                + "<p><a href=\""
+                + Html.escape(next)
+                + "\">Continue</a> if nothing happens.</p>"
+                + PlatformStorage.element(
+                    "put",
+                    target,
+                    redirect.login().platform(),
+                    Map.of("key", "state-" + state, "value", state, "next", next)))
+        .render();
   }
 
   /**

@@ -1,5 +1,8 @@
 package org.child.cop.lti.control;
 
+import java.util.Map;
+import java.util.Optional;
+
 /**
  * A launch that must not go ahead. The message tells an LMS administrator what to fix; the detail,
  * for the log only, may hold what the user must not see (such as the expected nonce).
@@ -7,6 +10,7 @@ package org.child.cop.lti.control;
 public class LaunchRefused extends RuntimeException {
 
   private final String detail;
+  private Map<String, String> initiationAgain = Map.of();
 
   public LaunchRefused(String message) {
     this(message, message);
@@ -19,5 +23,15 @@ public class LaunchRefused extends RuntimeException {
 
   public String detail() {
     return detail;
+  }
+
+  /** The login to begin again in a new window, where the browser keeps the state cookie. */
+  public LaunchRefused withInitiationAgain(Optional<Map<String, String>> parameters) {
+    initiationAgain = parameters.orElse(Map.of());
+    return this;
+  }
+
+  public Map<String, String> initiationAgain() {
+    return initiationAgain;
   }
 }

@@ -7,6 +7,7 @@ import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
@@ -14,6 +15,7 @@ import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -21,12 +23,15 @@ import jakarta.transaction.Transactional;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.child.cop.lti.Launch;
 import org.child.cop.lti.LtiRole;
 import org.child.cop.lti.entity.Deployment;
+import org.child.cop.lti.entity.LaunchSession;
 import org.child.cop.lti.entity.LoginState;
 import org.child.cop.lti.entity.Platform;
 
@@ -40,20 +45,34 @@ public class Launches {
   static final String LTI = "https://purl.imsglobal.org/spec/lti/claim/";
   static final String DEEP_LINKING_SETTINGS =
       "https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings";
-  static final Set<String> MESSAGE_TYPES =
-      Set.of("LtiResourceLinkRequest", "LtiDeepLinkingRequest");
+  static final String AGS_ENDPOINT = "https://purl.imsglobal.org/spec/lti-ags/claim/endpoint";
+  static final String NRPS_SERVICE =
+      "https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice";
+  static final Set<String> MESSAGE_TYPES = Set.of(Launch.RESOURCE_LINK, Launch.DEEP_LINKING);
   static final Duration MAX_AGE = Duration.ofMinutes(10);
   static final int CLOCK_SKEW_SECONDS = 60;
 
   @PersistenceContext EntityManager em;
   @Inject PlatformKeySets keySets;
 
+  /** Observers (members, communities) record what the launch tells, in the same transaction. */
+  @Inject Event<Launch> launched;
+
+  /**
+   * A verified launch kept for the tool's pages; {@code bindingSecret} is present when the browser
+   * must still prove, through platform storage, that it began the login.
+   */
+  public record Verified(Launch launch, LaunchSession session, Optional<String> bindingSecret) {}
+
   /**
    * @param stateFromBrowser what this browser holds for the state (the cookie), so that a state and
    *     token stolen from one browser cannot be replayed from another
+   * @param platformStorage the platform offers LTI platform storage, so a browser without the
+   *     cookie may prove it holds the state there before the launch serves pages
    */
   @Transactional(dontRollbackOn = LaunchRefused.class)
-  public Launch verify(String idToken, String state, String stateFromBrowser) {
+  public Verified verify(
+      String idToken, String state, String stateFromBrowser, boolean platformStorage) {
     Instant now = Instant.now();
     if (state == null || state.isBlank() || idToken == null || idToken.isBlank()) {
       throw new LaunchRefused("The launch carries no state or no id_token.");
@@ -62,9 +81,12 @@ public class Launches {
     if (login == null) {
       throw new LaunchRefused("The launch's state is unknown: the login did not begin here.");
     }
-    if (!state.equals(stateFromBrowser)) {
+    boolean cookieBound = state.equals(stateFromBrowser);
+    if (!cookieBound && (stateFromBrowser != null || !platformStorage)) {
       throw new LaunchRefused(
-          "The launch's state is not bound to this browser (its cookie is missing or different).");
+              "The launch's state is not bound to this browser (its cookie is missing or"
+                  + " different). The browser may block cookies inside the course page.")
+          .withInitiationAgain(login.initiationAgain());
     }
     if (!login.use(now)) {
       throw new LaunchRefused("The launch's state has expired or was used already.");
@@ -83,7 +105,25 @@ public class Launches {
     if (!deployment.acceptsLaunches()) {
       throw new LaunchRefused("The deployment " + deploymentId + " is blocked in CHILD CoP.");
     }
-    return launch(platform, claims, deploymentId);
+    Launch launch = launch(platform, claims, deploymentId);
+    LaunchSession session =
+        new LaunchSession(platform, LaunchSessions.json(launch), services(claims), now);
+    Optional<String> secret =
+        cookieBound ? Optional.empty() : Optional.of(session.awaitBrowserBinding());
+    em.persist(session);
+    launched.fire(launch);
+    return new Verified(launch, session, secret);
+  }
+
+  /** The service claims only this package reads later: deep linking, AGS, NRPS. */
+  private static String services(JWTClaimsSet claims) {
+    Map<String, Object> services = new LinkedHashMap<>();
+    for (String name : List.of(DEEP_LINKING_SETTINGS, AGS_ENDPOINT, NRPS_SERVICE)) {
+      if (claims.getClaim(name) instanceof Map<?, ?> value) {
+        services.put(name, value);
+      }
+    }
+    return JSONObjectUtils.toJSONString(services);
   }
 
   private JWTClaimsSet verifiedClaims(
@@ -135,11 +175,10 @@ public class Launches {
       throw new LaunchRefused(
           "The launch's message_type " + type + " is not one this tool handles.");
     }
-    if ("LtiResourceLinkRequest".equals(type)
-        && member(claims, LTI + "resource_link", "id") == null) {
+    if (Launch.RESOURCE_LINK.equals(type) && member(claims, LTI + "resource_link", "id") == null) {
       throw new LaunchRefused("The resource link launch has no resource_link id.");
     }
-    if ("LtiDeepLinkingRequest".equals(type)
+    if (Launch.DEEP_LINKING.equals(type)
         && member(claims, DEEP_LINKING_SETTINGS, "deep_link_return_url") == null) {
       throw new LaunchRefused("The deep linking request has no deep_link_return_url.");
     }
@@ -187,7 +226,22 @@ public class Launches {
         member(claims, LTI + "context", "title"),
         member(claims, LTI + "resource_link", "id"),
         roles,
-        LtiRole.of(roles));
+        LtiRole.of(roles),
+        custom(claims));
+  }
+
+  /** Custom parameters as text; platforms may send numbers or booleans for substituted values. */
+  private static Map<String, String> custom(JWTClaimsSet claims) {
+    Map<String, String> custom = new LinkedHashMap<>();
+    if (claims.getClaim(LTI + "custom") instanceof Map<?, ?> values) {
+      values.forEach(
+          (name, value) -> {
+            if (name instanceof String key && value != null && !(value instanceof Map<?, ?>)) {
+              custom.put(key, String.valueOf(value));
+            }
+          });
+    }
+    return custom;
   }
 
   private static String text(JWTClaimsSet claims, String name) {

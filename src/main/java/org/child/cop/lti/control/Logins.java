@@ -66,7 +66,14 @@ public class Logins {
           "The platform " + platform.issuer() + " is switched off in CHILD CoP.", true);
     }
     URI target = ownTarget(initiation.targetLinkUri());
-    LoginState login = new LoginState(platform, target, Instant.now());
+    LoginState login =
+        new LoginState(
+            platform,
+            target,
+            initiation.loginHint(),
+            initiation.messageHint(),
+            initiation.deploymentId(),
+            Instant.now());
     em.persist(login);
     return new Redirect(authorizationRequest(platform, initiation, login), login);
   }
@@ -111,11 +118,19 @@ public class Logins {
     boolean ours =
         base.getScheme().equalsIgnoreCase(String.valueOf(target.getScheme()))
             && base.getHost().equalsIgnoreCase(String.valueOf(target.getHost()))
-            && base.getPort() == target.getPort();
+            && port(base) == port(target);
     if (!ours) {
       throw new Refused("The target_link_uri does not point at this tool (" + base + ").", false);
     }
     return target;
+  }
+
+  /** An explicit default port (https://host:443/) names the same place as none. */
+  private static int port(URI uri) {
+    if (uri.getPort() != -1) {
+      return uri.getPort();
+    }
+    return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
   }
 
   private URI authorizationRequest(Platform platform, Initiation initiation, LoginState login) {

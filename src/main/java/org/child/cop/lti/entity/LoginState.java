@@ -13,7 +13,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One OIDC login begun by a platform: the {@code state} that the browser must bring back and the
@@ -49,9 +52,32 @@ public class LoginState {
   @Column(name = "used_at")
   private OffsetDateTime usedAt;
 
+  // what the platform sent to /lti/login, to begin the same login again in a new window
+  @Column(name = "login_hint")
+  private String loginHint;
+
+  @Column(name = "message_hint")
+  private String messageHint;
+
+  @Column(name = "deployment_id")
+  private String deploymentId;
+
   protected LoginState() {}
 
   public LoginState(Platform platform, URI targetLinkUri, Instant now) {
+    this(platform, targetLinkUri, null, null, null, now);
+  }
+
+  public LoginState(
+      Platform platform,
+      URI targetLinkUri,
+      String loginHint,
+      String messageHint,
+      String deploymentId,
+      Instant now) {
+    this.loginHint = fitting(loginHint, 2000);
+    this.messageHint = fitting(messageHint, 4000);
+    this.deploymentId = fitting(deploymentId, 255);
     this.state = random();
     this.nonce = random();
     this.platform = Objects.requireNonNull(platform);
@@ -67,6 +93,32 @@ public class LoginState {
     }
     usedAt = now.atOffset(ZoneOffset.UTC);
     return true;
+  }
+
+  /**
+   * The login initiation to send this browser to again, top-level in a new window where the state
+   * cookie is first-party; empty when the platform's hints were too long to keep.
+   */
+  public Optional<Map<String, String>> initiationAgain() {
+    if (loginHint == null) {
+      return Optional.empty();
+    }
+    Map<String, String> parameters = new LinkedHashMap<>();
+    parameters.put("iss", platform.issuer());
+    parameters.put("client_id", platform.clientId());
+    parameters.put("login_hint", loginHint);
+    parameters.put("target_link_uri", targetLinkUri);
+    if (messageHint != null) {
+      parameters.put("lti_message_hint", messageHint);
+    }
+    if (deploymentId != null) {
+      parameters.put("lti_deployment_id", deploymentId);
+    }
+    return Optional.of(parameters);
+  }
+
+  private static String fitting(String value, int maxLength) {
+    return value == null || value.length() > maxLength ? null : value;
   }
 
   private static String random() {
