@@ -54,7 +54,150 @@ final class FakePlatform implements AutoCloseable {
             out.write(body);
           }
         });
+    server.createContext("/course", exchange -> html(exchange, coursePage(query(exchange))));
+    server.createContext("/frame", exchange -> html(exchange, loginForm(query(exchange))));
+    server.createContext("/auth", exchange -> html(exchange, authorizationAnswer(query(exchange))));
     server.start();
+  }
+
+  // --- the browser loop: a course page framing the tool, login initiation, authorization
+
+  private volatile String toolBase;
+
+  /** The tool these pages launch, e.g. http://localhost:8080. */
+  void launches(String toolBase) {
+    this.toolBase = toolBase;
+  }
+
+  /**
+   * A course page on this origin with the tool in an iframe, and the LMS side of LTI platform
+   * storage: it answers lti.capabilities, lti.put_data and lti.get_data, keeps what the tool stores
+   * per origin, and logs each message in {@code window.platformLog}. {@code storage=no} makes a
+   * platform that offers no storage.
+   */
+  private String coursePage(Map<String, String> query) {
+    String storage = query.getOrDefault("storage", "yes");
+    return """
+        <!DOCTYPE html><html lang="en"><head><title>Course</title></head><body>
+        <h1>Infection control CoP</h1>
+        <iframe name="tool" id="tool" title="CHILD CoP" src="/frame?storage=%s" width="900" height="700"></iframe>
+        <script>
+        window.platformLog = [];
+        var stored = {};
+        window.addEventListener('message', function (event) {
+          var m = event.data || {};
+          if (typeof m.subject !== 'string' || m.subject.indexOf('lti.') !== 0) { return; }
+          window.platformLog.push(m.subject + ' ' + (m.key || ''));
+          var reply = { subject: m.subject + '.response', message_id: m.message_id };
+          if (m.subject === 'lti.capabilities') {
+            reply.supported_messages = [{ subject: 'lti.put_data' }, { subject: 'lti.get_data' }];
+          } else if (m.subject === 'lti.put_data') {
+            stored[event.origin + ' ' + m.key] = m.value; reply.key = m.key; reply.value = m.value;
+          } else if (m.subject === 'lti.get_data') {
+            reply.key = m.key; reply.value = stored[event.origin + ' ' + m.key];
+          } else {
+            reply.error = { code: 'unsupported_subject', message: 'not supported' };
+          }
+          event.source.postMessage(reply, event.origin);
+        });
+        </script></body></html>
+        """
+        .formatted("no".equals(storage) ? "no" : "yes");
+  }
+
+  /** What the LMS puts in the iframe: the login initiation, posted to the tool at once. */
+  private String loginForm(Map<String, String> query) {
+    boolean storage = !"no".equals(query.get("storage"));
+    return autoPost(
+        toolBase + "/lti/login",
+        fields(
+            "iss",
+            issuer,
+            "login_hint",
+            "2",
+            "target_link_uri",
+            toolBase + "/lti/launch",
+            "client_id",
+            clientId,
+            "lti_message_hint",
+            storage ? "storage" : "no-storage",
+            "lti_deployment_id",
+            "1",
+            "lti_storage_target",
+            storage ? "_parent" : null));
+  }
+
+  /** The authorization endpoint: checks the request as an LMS does, answers with the id_token. */
+  private String authorizationAnswer(Map<String, String> query) {
+    String redirect = toolBase + "/lti/launch";
+    if (!redirect.equals(query.get("redirect_uri")) || !clientId.equals(query.get("client_id"))) {
+      return "<p>invalid_request: redirect_uri or client_id</p>";
+    }
+    boolean storage = "storage".equals(query.get("lti_message_hint"));
+    String idToken = sign(moodleLaunch(query.get("nonce"), "1").build());
+    return autoPost(
+        redirect,
+        fields(
+            "id_token",
+            idToken,
+            "state",
+            query.get("state"),
+            "lti_storage_target",
+            storage ? "_parent" : null));
+  }
+
+  private static Map<String, String> fields(String... namesAndValues) {
+    Map<String, String> fields = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      if (namesAndValues[i + 1] != null) {
+        fields.put(namesAndValues[i], namesAndValues[i + 1]);
+      }
+    }
+    return fields;
+  }
+
+  private static String autoPost(String action, Map<String, String> fields) {
+    StringBuilder form =
+        new StringBuilder("<!DOCTYPE html><html><body><form method=\"post\" action=\"")
+            .append(attribute(action))
+            .append("\">");
+    fields.forEach(
+        (name, value) ->
+            form.append("<input type=\"hidden\" name=\"")
+                .append(attribute(name))
+                .append("\" value=\"")
+                .append(attribute(value))
+                .append("\">"));
+    return form.append("</form><script>document.forms[0].submit();</script></body></html>")
+        .toString();
+  }
+
+  private static String attribute(String value) {
+    return value.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;");
+  }
+
+  private static Map<String, String> query(com.sun.net.httpserver.HttpExchange exchange) {
+    Map<String, String> query = new java.util.HashMap<>();
+    String raw = exchange.getRequestURI().getRawQuery();
+    if (raw != null) {
+      for (String pair : raw.split("&")) {
+        String[] parts = pair.split("=", 2);
+        query.put(
+            java.net.URLDecoder.decode(parts[0], StandardCharsets.UTF_8),
+            parts.length < 2 ? "" : java.net.URLDecoder.decode(parts[1], StandardCharsets.UTF_8));
+      }
+    }
+    return query;
+  }
+
+  private static void html(com.sun.net.httpserver.HttpExchange exchange, String page)
+      throws IOException {
+    byte[] body = page.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", "text/html;charset=UTF-8");
+    exchange.sendResponseHeaders(200, body.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(body);
+    }
   }
 
   static RSAKey newKey(String kid) {
@@ -63,6 +206,11 @@ final class FakePlatform implements AutoCloseable {
     } catch (JOSEException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** Where its pages and endpoints are: http://127.0.0.1:port. */
+  String origin() {
+    return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
   String keysetUrl() {
@@ -114,6 +262,28 @@ final class FakePlatform implements AutoCloseable {
                 "2024100700",
                 "guid",
                 "moodle.example.org"));
+  }
+
+  /** A course designer's deep linking request as Moodle sends it, from the course editor. */
+  JWTClaimsSet.Builder deepLinkingRequest(String nonce, String deploymentId, String data) {
+    Map<String, Object> settings = new java.util.LinkedHashMap<>();
+    settings.put("deep_link_return_url", origin() + "/deep-link-return?course=42");
+    settings.put("accept_types", List.of("ltiResourceLink"));
+    settings.put("accept_presentation_document_targets", List.of("frame", "iframe", "window"));
+    settings.put("accept_multiple", true);
+    settings.put("auto_create", true);
+    if (data != null) {
+      settings.put("data", data);
+    }
+    return moodleLaunch(nonce, deploymentId)
+        .claim(LTI + "message_type", "LtiDeepLinkingRequest")
+        .claim(LTI + "resource_link", null)
+        .claim(
+            LTI + "roles",
+            List.of(
+                "http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor",
+                "http://purl.imsglobal.org/vocab/lis/v2/membership#ContentDeveloper"))
+        .claim("https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings", settings);
   }
 
   /** A resource link launch as Canvas sends it, for a learner: course-level deployment ids. */
