@@ -86,12 +86,23 @@ class BrowserLaunchIT extends LaunchingTest {
     moodle.launches(toolBase());
     browser.get(moodle.origin() + "/course?storage=" + storage);
     browser.switchTo().frame("tool");
-    new WebDriverWait(browser, Duration.ofSeconds(20))
-        .until(
-            driver -> {
-              String page = driver.getPageSource();
-              return page.contains("Welcome") || page.contains("new window");
-            });
+    try {
+      new WebDriverWait(browser, Duration.ofSeconds(20))
+          .until(
+              driver -> {
+                String page = driver.getPageSource();
+                return page.contains("Welcome")
+                    || page.contains("Open CHILD CoP in a new window")
+                    || !driver.findElements(By.cssSelector("#lti-failed:not([hidden])")).isEmpty();
+              });
+    } catch (org.openqa.selenium.TimeoutException e) {
+      throw new AssertionError(
+          "the launch did not settle; the frame is at "
+              + browser.getCurrentUrl()
+              + " showing "
+              + browser.getPageSource(),
+          e);
+    }
     String page = browser.getPageSource();
     browser.switchTo().defaultContent();
     return page;
@@ -102,7 +113,12 @@ class BrowserLaunchIT extends LaunchingTest {
     BLOCK_ALL
   }
 
-  private static WebDriver chromium(CookieRule rule) {
+  /**
+   * The tool believes it is at tool.base-url (localhost:8080 in tests) while Arquillian runs it on
+   * a random port: the browser's resolver maps the one onto the other, so the pages, cookies and
+   * origins the browser sees are the tool's configured ones.
+   */
+  private WebDriver chromium(CookieRule rule) {
     ChromeOptions options = new ChromeOptions();
     options.setBinary(new File("/usr/bin/chromium"));
     options.addArguments(
@@ -111,7 +127,11 @@ class BrowserLaunchIT extends LaunchingTest {
         "--disable-gpu",
         "--disable-background-networking",
         "--disable-component-update",
-        "--disable-sync");
+        "--disable-sync",
+        "--host-resolver-rules=MAP "
+            + java.net.URI.create(toolBase()).getAuthority()
+            + " 127.0.0.1:"
+            + base.getPort());
     options.setExperimentalOption(
         "prefs",
         Map.of(
