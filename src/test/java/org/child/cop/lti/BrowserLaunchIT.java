@@ -127,11 +127,7 @@ class BrowserLaunchIT extends LaunchingTest {
         "--disable-gpu",
         "--disable-background-networking",
         "--disable-component-update",
-        "--disable-sync",
-        "--host-resolver-rules=MAP "
-            + java.net.URI.create(toolBase()).getAuthority()
-            + " 127.0.0.1:"
-            + base.getPort());
+        "--disable-sync");
     options.setExperimentalOption(
         "prefs",
         Map.of(
