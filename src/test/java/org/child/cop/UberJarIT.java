@@ -54,6 +54,8 @@ class UberJarIT {
           Http.send(Http.request(tool.at("/")).header("Accept", "text/html"));
       assertThat(start.statusCode()).isEqualTo(200);
       assertThat(start.headers().firstValue("X-Frame-Options")).isEmpty();
+      // the demo platform exists only in development mode
+      assertThat(Http.page(tool.at("/demo")).statusCode()).isEqualTo(404);
 
       Matcher printed = PRINTED_PASSWORD.matcher(tool.output());
       assertThat(printed.find()).as("credential printed").isTrue();
@@ -72,8 +74,12 @@ class UberJarIT {
       assertThat(adminStatus(tool, "chosen by the administrator").statusCode()).isEqualTo(200);
     }
 
-    try (Tool restarted = Tool.start(workDir, port, Map.of())) {
+    // the README's run command: development mode, where the demo course launches the tool
+    try (Tool restarted = Tool.start(workDir, port, Map.of("TOOL_DEV_MODE", "true"))) {
       restarted.awaitReady();
+
+      assertThat(DemoCourse.launch(URI.create("http://localhost:" + port), "LEARNER", null).body())
+          .contains("Welcome, Lee Learner");
 
       assertThat(restarted.output()).doesNotContain("password: ");
       assertThat(adminStatus(restarted, "chosen by the administrator").statusCode()).isEqualTo(200);

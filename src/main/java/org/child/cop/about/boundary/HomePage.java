@@ -29,6 +29,8 @@ public class HomePage {
         settings.developmentMode()
             ? "<p class=\"notice\">Development mode: http platforms on this machine are accepted."
                 + " Never use this mode in production.</p>"
+                + "<p><a href=\"/demo\">Try CHILD CoP from the demo course</a>: launch it as a"
+                + " learner, a facilitator or a course designer without an LMS.</p>"
             : "";
     return Page.titled("Welcome")
         .body(
