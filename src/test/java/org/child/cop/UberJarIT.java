@@ -133,6 +133,51 @@ class UberJarIT {
     }
   }
 
+  @Test
+  void aLaunchBegunOnOneInstanceFinishesOnAnotherSharingTheDatabase() throws Exception {
+    // several instances share PostgreSQL in production; the embedded H2 file serves one instance
+    String ciDatabase = System.getenv("DB_URL");
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        ciDatabase != null && ciDatabase.startsWith("jdbc:postgresql:"),
+        "needs the PostgreSQL database CI names in DB_URL");
+    Map<String, String> shared = new java.util.HashMap<>();
+    for (String name : List.of("DB_URL", "DB_CLASS", "DB_USER", "DB_PASSWORD")) {
+      shared.put(name, System.getenv(name));
+    }
+    int portA = freePort();
+    int portB = freePort();
+    // behind a load balancer both instances answer for one public address: here, A's
+    shared.put("TOOL_BASE_URL", "http://localhost:" + portA);
+    shared.put("TOOL_DEV_MODE", "true");
+    shared.put("ADMIN_PASSWORD", "two-instances-secret");
+    URI a = URI.create("http://localhost:" + portA);
+    URI b = URI.create("http://localhost:" + portB);
+    try (Tool first = Tool.start(workDir, portA, shared)) {
+      first.awaitReady();
+      try (Tool second = Tool.start(workDir, portB, shared)) {
+        second.awaitReady();
+
+        // login initiation and the platform's answer on A ...
+        HttpResponse<String> start = Http.page(a.resolve("/demo/start?as=LEARNER"));
+        HttpResponse<String> login = DemoCourse.submit(a, start.body(), null);
+        assertThat(login.statusCode()).isEqualTo(303);
+        String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
+        HttpResponse<String> authorized =
+            Http.page(URI.create(login.headers().firstValue("Location").orElseThrow()));
+        // ... the form_post lands on B, which finds A's state and nonce in the database ...
+        HttpResponse<String> launched =
+            DemoCourse.submit(
+                b, authorized.body().replace(a + "/lti/launch", b + "/lti/launch"), cookie);
+        assertThat(launched.statusCode()).as(launched.body()).isEqualTo(303);
+        String landing = launched.headers().firstValue("Location").orElseThrow();
+        // ... and the launch token B signed opens the page on A
+        assertThat(Http.page(a.resolve(landing)).body()).contains("Welcome, Lee Learner");
+        assertThat(second.output()).contains("LTI launch ");
+        assertThat(first.output()).doesNotContain("LTI launch refused");
+      }
+    }
+  }
+
   private static HttpResponse<String> adminStatus(Tool tool, String password) {
     return Http.send(
         Http.request(tool.at("/api/admin/status"))
