@@ -36,7 +36,8 @@ class RegistrationIT extends ToolUnderTest {
       assertThat(page.body())
           .contains("CHILD CoP is registered with Moodle", moodle.clientId, "<code>7</code>")
           .contains("activate the new tool")
-          .contains("id=\"finish-registration\"", "<script src=\"/static/registration.js\">")
+          .contains("id=\"finish-registration\" data-close=\"at-once\"")
+          .contains("<script src=\"/static/registration.js\">")
           .doesNotContain(moodle.token);
 
       JsonObject platform = listed(moodle).orElseThrow();
@@ -128,7 +129,10 @@ class RegistrationIT extends ToolUnderTest {
 
       assertThat(page.statusCode()).isEqualTo(200);
       assertThat(page.body())
-          .contains("awaits approval", "A CHILD CoP administrator must approve this registration");
+          .contains("awaits approval", "A CHILD CoP administrator must approve this registration")
+          // the LMS must not close the dialog before the administrator has read that
+          .contains("id=\"finish-registration\">")
+          .doesNotContain("at-once");
       JsonObject platform = listed(moodle).orElseThrow();
       String id = platform.getString("id");
       assertThat(page.body()).contains(id);
@@ -376,7 +380,7 @@ class RegistrationIT extends ToolUnderTest {
     assertThat(script.body())
         .contains("(window.opener || window.parent).postMessage(")
         .contains("subject: 'org.imsglobal.lti.close'")
-        .contains("finish-registration");
+        .contains("finish-registration", "at-once");
   }
 
   // --- helpers

@@ -20,9 +20,9 @@ import org.child.cop.problems.boundary.RequestIds;
 
 /**
  * {@code /lti/register}: LTI Dynamic Registration, opened by an LMS administrator in the LMS's
- * iframe or pop-up. The page says what was registered and, when the administrator has read it,
- * tells the LMS the registration is over ({@code static/registration.js}, a file because the page
- * carries no inline script).
+ * iframe or pop-up. The page says what was registered and tells the LMS the registration is over
+ * ({@code static/registration.js}, a file because the page carries no inline script): at once when
+ * it took effect, after the button when it awaits approval, so the LMS administrator reads that.
  */
 @Path("lti/register")
 public class RegistrationResource {
@@ -116,7 +116,9 @@ public class RegistrationResource {
                 + "</dd><dt>Services granted</dt>"
                 + services
                 + "</dl>"
-                + "<p><button type=\"button\" id=\"finish-registration\">Finish and return to "
+                + "<p><button type=\"button\" id=\"finish-registration\""
+                + (pending ? "" : " data-close=\"at-once\"")
+                + ">Finish and return to "
                 + product
                 + "</button></p>"
                 + "<script src=\"/static/registration.js\"></script>")
