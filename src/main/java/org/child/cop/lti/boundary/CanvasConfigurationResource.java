@@ -7,6 +7,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.child.cop.lti.control.ToolRegistration;
 import org.child.cop.settings.ToolSettings;
 
 /**
@@ -17,14 +18,6 @@ import org.child.cop.settings.ToolSettings;
 @Produces(MediaType.APPLICATION_JSON)
 public class CanvasConfigurationResource {
 
-  /** Line items, results and scores for graded placements; the roster for membership. */
-  static final String[] SCOPES = {
-    "https://purl.imsglobal.org/spec/lti-ags/scope/lineitem",
-    "https://purl.imsglobal.org/spec/lti-ags/scope/result.readonly",
-    "https://purl.imsglobal.org/spec/lti-ags/scope/score",
-    "https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly"
-  };
-
   @Inject ToolSettings settings;
 
   @GET
@@ -32,7 +25,7 @@ public class CanvasConfigurationResource {
     String base = settings.baseUrl().toString();
     String launch = base + "/lti/launch";
     var scopes = Json.createArrayBuilder();
-    for (String scope : SCOPES) {
+    for (String scope : ToolRegistration.SCOPES) {
       scopes.add(scope);
     }
     return Json.createObjectBuilder()

@@ -28,7 +28,10 @@ import org.child.cop.lti.control.Platforms;
 import org.child.cop.lti.entity.Deployment;
 import org.child.cop.lti.entity.Platform;
 
-/** Manual platform registration, for any LMS, by an administrator. */
+/**
+ * Manual platform registration, for any LMS, by an administrator; the administrator's approval of
+ * platforms that registered themselves from hosts not on the allow-list.
+ */
 @Path("api/admin/lti/platforms")
 @AdministratorOnly
 @Consumes(MediaType.APPLICATION_JSON)
@@ -45,6 +48,9 @@ public class PlatformsResource {
       String tokenUrl,
       String keysetUrl,
       boolean enabled,
+      String status,
+      List<String> grantedScopes,
+      String registeredFrom,
       Instant createdAt,
       List<DeploymentView> deployments) {
 
@@ -58,6 +64,9 @@ public class PlatformsResource {
           p.tokenUrl().toString(),
           p.keysetUrl().toString(),
           p.enabled(),
+          p.status().name(),
+          List.copyOf(p.grantedScopes()),
+          p.registeredFrom().map(Object::toString).orElse(null),
           p.createdAt(),
           p.deployments().stream().map(DeploymentView::of).toList());
     }
@@ -107,7 +116,16 @@ public class PlatformsResource {
   public PlatformView enable(
       @PathParam("id") String id,
       @Valid @NotNull(message = "a JSON body is required") Switch change) {
-    return PlatformView.of(platforms.enable(id, change.enabled()).orElseThrow(() -> missing(id)));
+    return PlatformView.of(
+        valid(() -> platforms.enable(id, change.enabled())).orElseThrow(() -> missing(id)));
+  }
+
+  /** Accepts a platform that registered itself and awaits approval: its launches begin. */
+  @POST
+  @Path("{id}/approval")
+  @Consumes(MediaType.WILDCARD)
+  public PlatformView approve(@PathParam("id") String id) {
+    return PlatformView.of(valid(() -> platforms.approve(id)).orElseThrow(() -> missing(id)));
   }
 
   @DELETE
@@ -130,12 +148,18 @@ public class PlatformsResource {
         valid(() -> platforms.decide(id, deploymentId, status)).orElseThrow(() -> missing(id)));
   }
 
-  /** The entity's and the URL rules' refusals are the administrator's to fix: 400 or 409. */
+  /**
+   * The entity's and the URL rules' refusals are the administrator's to fix: 400, or 409 for a
+   * duplicate or a change the platform's state does not allow (switching on a pending platform).
+   */
   private static <T> T valid(Supplier<T> action) {
     try {
       return action.get();
     } catch (Platforms.AlreadyRegistered duplicate) {
       throw new ClientErrorException(duplicate.getMessage(), Response.Status.CONFLICT);
+    } catch (Platform.ApprovalConflict conflict) {
+      throw new ClientErrorException(
+          capitalized(conflict.getMessage()) + ".", Response.Status.CONFLICT);
     } catch (IllegalArgumentException invalid) {
       throw new BadRequestException(capitalized(invalid.getMessage()) + ".");
     }

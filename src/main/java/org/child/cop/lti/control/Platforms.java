@@ -86,6 +86,43 @@ public class Platforms {
     return platform;
   }
 
+  /**
+   * Stores a platform that registered itself, with the deployment its answer named (Moodle names
+   * one, Canvas none: its deployments are recorded at their first launch).
+   */
+  @Transactional
+  public Platform registerDynamically(Platform platform, Optional<String> deploymentId) {
+    if (find(platform.issuer(), platform.clientId()).isPresent()) {
+      throw new AlreadyRegistered(platform.issuer(), platform.clientId());
+    }
+    Instant now = Instant.now();
+    deploymentId.ifPresent(id -> platform.registerDeployment(id, now));
+    em.persist(platform);
+    LOG.info(
+        () ->
+            "Platform "
+                + platform.id()
+                + " ("
+                + platform.issuer()
+                + ", client id "
+                + platform.clientId()
+                + ") registered itself"
+                + (platform.awaitsApproval() ? " and awaits approval" : ""));
+    return platform;
+  }
+
+  /** An administrator accepts a self-registered platform; see {@link Platform#approve()}. */
+  @Transactional
+  public Optional<Platform> approve(String id) {
+    return find(id)
+        .map(
+            platform -> {
+              platform.approve();
+              LOG.info(() -> "Platform " + id + " (" + platform.issuer() + ") approved");
+              return platform;
+            });
+  }
+
   @Transactional
   public Optional<Platform> enable(String id, boolean enabled) {
     return find(id)

@@ -3,6 +3,8 @@ package org.child.cop.lti.entity;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.OneToMany;
@@ -13,15 +15,22 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
  * An LMS platform registered with the tool: who it is ({@code issuer} and the {@code client_id} it
  * gave the tool), where its OIDC authorization, token and key-set endpoints are, and its
- * deployments. Only an enabled platform's launches are accepted.
+ * deployments. Only an enabled platform's launches are accepted; one that registered itself from a
+ * host the tool does not trust yet awaits an administrator's approval and counts as not enabled.
  */
 @Entity
 @Table(name = "lti_platform")
@@ -35,6 +44,28 @@ public class Platform {
   public static final String ALL = "Platform.all";
   public static final String BY_ISSUER = "Platform.byIssuer";
   public static final String BY_ISSUER_AND_CLIENT = "Platform.byIssuerAndClient";
+
+  /** Whether an administrator has accepted the registration. */
+  public enum Approval {
+    /** Entered by an administrator, registered from an allowed host, or approved since. */
+    APPROVED,
+    /** Registered itself from a host nobody has vouched for: no launch until approved. */
+    PENDING
+  }
+
+  /** A change the approval does not allow: switching on a pending platform, approving twice. */
+  public static class ApprovalConflict extends IllegalStateException {
+    ApprovalConflict(String message) {
+      super(message);
+    }
+  }
+
+  /** What an administrator sees at a glance, and what decides whether launches are accepted. */
+  public enum Status {
+    ENABLED,
+    DISABLED,
+    PENDING_APPROVAL
+  }
 
   @Id private String id;
 
@@ -58,6 +89,18 @@ public class Platform {
 
   @Column(nullable = false)
   private boolean enabled;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private Approval approval;
+
+  /** Space-separated, as OAuth writes scopes; null when unknown (registered by hand). */
+  @Column(name = "granted_scopes")
+  private String grantedScopes;
+
+  /** The OpenID configuration URL a dynamic registration came from, without its query. */
+  @Column(name = "registered_from")
+  private String registeredFrom;
 
   @Column(name = "created_at", nullable = false)
   private OffsetDateTime createdAt;
@@ -85,7 +128,36 @@ public class Platform {
     this.tokenUrl = Objects.requireNonNull(tokenUrl).toString();
     this.keysetUrl = Objects.requireNonNull(keysetUrl).toString();
     this.enabled = true;
+    this.approval = Approval.APPROVED;
     this.createdAt = now.atOffset(ZoneOffset.UTC);
+  }
+
+  /**
+   * A platform that registered itself through LTI Dynamic Registration. The URLs must already have
+   * passed the registration's address rules; a pending one is stored switched off.
+   */
+  public static Platform registeredDynamically(
+      String name,
+      String issuer,
+      String clientId,
+      URI authorizationUrl,
+      URI tokenUrl,
+      URI keysetUrl,
+      URI configurationUrl,
+      Collection<String> grantedScopes,
+      Approval approval,
+      Instant now) {
+    Platform platform =
+        new Platform(name, issuer, clientId, authorizationUrl, tokenUrl, keysetUrl, now);
+    platform.approval = Objects.requireNonNull(approval);
+    platform.enabled = approval == Approval.APPROVED;
+    platform.registeredFrom = requireText(configurationUrl.toString(), "configuration URL", 2000);
+    String scopes = String.join(" ", new LinkedHashSet<>(grantedScopes));
+    if (scopes.length() > 2000) {
+      throw new IllegalArgumentException("the granted scopes have more than 2000 characters");
+    }
+    platform.grantedScopes = scopes;
+    return platform;
   }
 
   /** A deployment an administrator registers: launches from it are accepted at once. */
@@ -122,8 +194,35 @@ public class Platform {
     enabled = false;
   }
 
+  /** Switches launches on; a pending platform must be approved instead, so nobody skips that. */
   public void enable() {
+    if (awaitsApproval()) {
+      throw new ApprovalConflict(
+          "the platform " + id + " awaits approval: approve it rather than switching it on");
+    }
     enabled = true;
+  }
+
+  /** An administrator accepts a self-registered platform: its launches are accepted from now on. */
+  public void approve() {
+    if (!awaitsApproval()) {
+      throw new ApprovalConflict("the platform " + id + " is not awaiting approval");
+    }
+    approval = Approval.APPROVED;
+    enabled = true;
+  }
+
+  public boolean awaitsApproval() {
+    return approval == Approval.PENDING;
+  }
+
+  /**
+   * Whether the platform granted an LTI service scope at registration. Unknown for platforms
+   * registered by hand, and an LMS administrator may withdraw scopes later: a service call must
+   * still expect a refusal.
+   */
+  public boolean grants(String scope) {
+    return grantedScopes().contains(scope);
   }
 
   private Deployment add(Deployment deployment) {
@@ -171,8 +270,30 @@ public class Platform {
     return URI.create(keysetUrl);
   }
 
+  /** Launches are accepted only from an approved platform that is switched on. */
   public boolean enabled() {
-    return enabled;
+    return enabled && !awaitsApproval();
+  }
+
+  public Status status() {
+    if (awaitsApproval()) {
+      return Status.PENDING_APPROVAL;
+    }
+    return enabled ? Status.ENABLED : Status.DISABLED;
+  }
+
+  /** Empty when none were granted or the platform was registered by hand. */
+  public Set<String> grantedScopes() {
+    if (grantedScopes == null || grantedScopes.isBlank()) {
+      return Set.of();
+    }
+    // sorted, so that listings are stable
+    return Collections.unmodifiableSortedSet(
+        new TreeSet<>(Arrays.asList(grantedScopes.strip().split(" +"))));
+  }
+
+  public Optional<URI> registeredFrom() {
+    return Optional.ofNullable(registeredFrom).map(URI::create);
   }
 
   public Instant createdAt() {

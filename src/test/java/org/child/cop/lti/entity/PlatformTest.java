@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PlatformTest {
@@ -88,5 +89,85 @@ class PlatformTest {
         .hasMessage("the name is required");
     assertThatThrownBy(() -> canvas().registerDeployment("x".repeat(256), NOW))
         .hasMessage("the deployment id has more than 255 characters");
+  }
+
+  private static Platform selfRegistered(Platform.Approval approval) {
+    return Platform.registeredDynamically(
+        "Moodle at moodle.example.org",
+        "https://moodle.example.org",
+        "abc123",
+        URI.create("https://moodle.example.org/mod/lti/auth.php"),
+        URI.create("https://moodle.example.org/mod/lti/token.php"),
+        URI.create("https://moodle.example.org/mod/lti/certs.php"),
+        URI.create("https://moodle.example.org/mod/lti/openid-configuration.php"),
+        List.of(
+            "https://purl.imsglobal.org/spec/lti-ags/scope/score",
+            "https://purl.imsglobal.org/spec/lti-ags/scope/lineitem"),
+        approval,
+        NOW);
+  }
+
+  @Test
+  void aPendingPlatformAcceptsNoLaunchAndCannotBeSimplySwitchedOn() {
+    Platform platform = selfRegistered(Platform.Approval.PENDING);
+
+    assertThat(platform.enabled()).isFalse();
+    assertThat(platform.awaitsApproval()).isTrue();
+    assertThat(platform.status()).isEqualTo(Platform.Status.PENDING_APPROVAL);
+    assertThatThrownBy(platform::enable)
+        .isInstanceOf(Platform.ApprovalConflict.class)
+        .hasMessageContaining("awaits approval");
+    assertThat(platform.enabled()).isFalse();
+  }
+
+  @Test
+  void approvalEnablesAPendingPlatformOnce() {
+    Platform platform = selfRegistered(Platform.Approval.PENDING);
+
+    platform.approve();
+
+    assertThat(platform.enabled()).isTrue();
+    assertThat(platform.status()).isEqualTo(Platform.Status.ENABLED);
+    assertThatThrownBy(platform::approve)
+        .isInstanceOf(Platform.ApprovalConflict.class)
+        .hasMessageContaining("is not awaiting approval");
+  }
+
+  @Test
+  void aSwitchedOffPendingPlatformStaysPendingAndOff() {
+    Platform platform = selfRegistered(Platform.Approval.PENDING);
+
+    platform.disable();
+
+    assertThat(platform.status()).isEqualTo(Platform.Status.PENDING_APPROVAL);
+  }
+
+  @Test
+  void aPlatformFromATrustedHostIsEnabledAtOnceAndKnowsItsScopesAndSource() {
+    Platform platform = selfRegistered(Platform.Approval.APPROVED);
+
+    assertThat(platform.enabled()).isTrue();
+    assertThat(platform.grantedScopes())
+        .containsExactly(
+            "https://purl.imsglobal.org/spec/lti-ags/scope/lineitem",
+            "https://purl.imsglobal.org/spec/lti-ags/scope/score");
+    assertThat(platform.grants("https://purl.imsglobal.org/spec/lti-ags/scope/score")).isTrue();
+    assertThat(
+            platform.grants(
+                "https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly"))
+        .isFalse();
+    assertThat(platform.registeredFrom())
+        .contains(URI.create("https://moodle.example.org/mod/lti/openid-configuration.php"));
+  }
+
+  @Test
+  void aPlatformRegisteredByHandIsApprovedWithUnknownScopes() {
+    Platform platform = canvas();
+
+    assertThat(platform.status()).isEqualTo(Platform.Status.ENABLED);
+    assertThat(platform.grantedScopes()).isEmpty();
+    assertThat(platform.registeredFrom()).isEmpty();
+    platform.disable();
+    assertThat(platform.status()).isEqualTo(Platform.Status.DISABLED);
   }
 }
