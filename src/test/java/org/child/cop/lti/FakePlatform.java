@@ -32,7 +32,12 @@ final class FakePlatform implements AutoCloseable {
 
   final String issuer;
   final String clientId = "client-" + UUID.randomUUID();
-  final RSAKey key;
+
+  /** The key it signs with now; {@link #rotateKey} replaces it, as a platform's rotation does. */
+  volatile RSAKey key;
+
+  private final java.util.concurrent.atomic.AtomicInteger keysetFetches =
+      new java.util.concurrent.atomic.AtomicInteger();
   private final HttpServer server;
 
   FakePlatform(String issuer) {
@@ -46,6 +51,7 @@ final class FakePlatform implements AutoCloseable {
     server.createContext(
         "/jwks",
         exchange -> {
+          keysetFetches.incrementAndGet();
           byte[] body =
               new JWKSet(key.toPublicJWK()).toString(true).getBytes(StandardCharsets.UTF_8);
           exchange.getResponseHeaders().set("Content-Type", "application/json");
@@ -198,6 +204,16 @@ final class FakePlatform implements AutoCloseable {
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(body);
     }
+  }
+
+  /** A new key pair under a new kid; the key set serves only the new one from now on. */
+  void rotateKey(String kid) {
+    key = newKey(kid);
+  }
+
+  /** How often the tool fetched the key set. */
+  int keysetFetches() {
+    return keysetFetches.get();
   }
 
   static RSAKey newKey(String kid) {

@@ -401,6 +401,77 @@ class LaunchIT extends LaunchingTest {
     return data;
   }
 
+  // --- key rotation on both sides
+
+  @Test
+  void aPlatformThatRotatesItsKeyIsFollowedAndForgedKidsDoNotHammerIt() {
+    try (FakePlatform rotating = new FakePlatform("https://rotating.fake.test")) {
+      registerOnce(rotating, "1");
+      Login first = login(rotating);
+      assertThat(
+              launch(rotating.sign(rotating.moodleLaunch(first.nonce(), "1").build()), first)
+                  .statusCode())
+          .isEqualTo(303);
+      int fetches = rotating.keysetFetches();
+
+      rotating.rotateKey("platform-key-2");
+      Login second = login(rotating);
+      assertThat(
+              launch(rotating.sign(rotating.moodleLaunch(second.nonce(), "1").build()), second)
+                  .statusCode())
+          .as("a launch signed with the platform's new key")
+          .isEqualTo(303);
+      assertThat(rotating.keysetFetches()).as("one refetch for the new kid").isEqualTo(fetches + 1);
+
+      RSAKey stranger = FakePlatform.newKey("x");
+      for (int i = 0; i < 5; i++) {
+        Login forged = login(rotating);
+        assertRefused(
+            launch(
+                FakePlatform.sign(
+                    rotating.moodleLaunch(forged.nonce(), "1").build(), stranger, "forged-" + i),
+                forged),
+            "forged kid " + i);
+      }
+      assertThat(rotating.keysetFetches())
+          .as("forged kids are rate limited, not each fetched")
+          .isLessThanOrEqualTo(fetches + 2);
+    }
+  }
+
+  @Test
+  void pagesOpenedBeforeAToolKeyRotationKeepWorkingDuringTheOverlap() throws Exception {
+    registerOnce(moodle, "1");
+    Login login = login(moodle);
+    String location =
+        launch(moodle.sign(moodle.moodleLaunch(login.nonce(), "1").build()), login)
+            .headers()
+            .firstValue("Location")
+            .orElseThrow();
+    String before = SignedJWT.parse(Http.queryOf(location).get("launch")).getHeader().getKeyID();
+
+    HttpResponse<String> rotation =
+        Http.send(
+            Http.request(at("/api/admin/lti/keys/rotation"))
+                .header("Authorization", ADMIN)
+                .POST(BodyPublishers.noBody()));
+    assertThat(rotation.statusCode()).isEqualTo(200);
+    String after = Http.json(rotation).getString("kid");
+
+    HttpResponse<String> page = Http.page(at(location));
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("Welcome, Ada");
+    Login again = login(moodle);
+    String fresh =
+        launch(moodle.sign(moodle.moodleLaunch(again.nonce(), "1").build()), again)
+            .headers()
+            .firstValue("Location")
+            .orElseThrow();
+    assertThat(SignedJWT.parse(Http.queryOf(fresh).get("launch")).getHeader().getKeyID())
+        .isEqualTo(after)
+        .isNotEqualTo(before);
+  }
+
   private void assertRefused(HttpResponse<String> response, String what) {
     assertThat(response.statusCode()).as(what).isEqualTo(401);
     assertThat(response.body()).as(what).doesNotContain("Welcome,", "Exception", ".java:");
