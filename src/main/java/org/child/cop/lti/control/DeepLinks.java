@@ -67,7 +67,7 @@ public class DeepLinks {
     boolean columns = !Boolean.FALSE.equals(request.get("accept_lineitem"));
     List<Object> items = new ArrayList<>();
     for (DeepLink link : links) {
-      items.add(item(link, columns));
+      items.add(item(link, columns, settings.baseUrl() + "/lti/launch"));
     }
     Instant now = Instant.now();
     JWTClaimsSet.Builder claims =
@@ -88,14 +88,15 @@ public class DeepLinks {
     return new Answer(returnUrl, sign(claims.build()));
   }
 
-  private Map<String, Object> item(DeepLink link, boolean columns) {
+  /** One content item; the grade column only where the platform takes line items. */
+  static Map<String, Object> item(DeepLink link, boolean columns, String launchUrl) {
     Map<String, Object> item = new LinkedHashMap<>();
     item.put("type", "ltiResourceLink");
     item.put("title", link.title());
     if (link.text() != null) {
       item.put("text", link.text());
     }
-    item.put("url", settings.baseUrl() + "/lti/launch");
+    item.put("url", launchUrl);
     item.put("custom", link.custom());
     if (link.gradeColumn() != null && columns) {
       DeepLink.GradeColumn column = link.gradeColumn();
