@@ -5,6 +5,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.child.cop.identity.entity.Member;
@@ -12,6 +14,8 @@ import org.child.cop.identity.entity.Membership;
 import org.child.cop.identity.entity.PlatformAccount;
 import org.child.cop.lti.Launch;
 import org.child.cop.lti.LtiRole;
+import org.child.cop.lti.RosterEntry;
+import org.child.cop.lti.RosterWasRead;
 
 /**
  * Members as the LMSs tell of them: every verified launch (an event fired inside the launch's
@@ -35,6 +39,35 @@ public class Members {
           Membership.Source.LAUNCH,
           true,
           now);
+    }
+  }
+
+  /**
+   * A context's roster as the platform lists it now: everyone on it is enrolled with the roles and
+   * status it gives, and, when the roster is complete, whoever is missing from it no longer takes
+   * part (they left the course).
+   */
+  void rosterRead(@Observes RosterWasRead roster) {
+    Instant now = Instant.now();
+    Set<String> listed = new HashSet<>();
+    for (RosterEntry entry : roster.entries()) {
+      Member member = seen(new PlatformAccount(entry.issuer(), entry.subject()), entry.name(), now);
+      enrol(
+          member,
+          roster.platformId(),
+          roster.contextId(),
+          entry.roles(),
+          Membership.Source.ROSTER,
+          entry.active(),
+          now);
+      listed.add(member.id());
+    }
+    if (roster.complete()) {
+      for (Membership membership : inContext(roster.platformId(), roster.contextId())) {
+        if (membership.active() && !listed.contains(membership.member().id())) {
+          membership.update(membership.roles(), Membership.Source.ROSTER, false, now);
+        }
+      }
     }
   }
 
@@ -86,7 +119,7 @@ public class Members {
         });
   }
 
-  public java.util.List<Membership> inContext(String platformId, String contextId) {
+  public List<Membership> inContext(String platformId, String contextId) {
     return em.createNamedQuery(Membership.IN_CONTEXT, Membership.class)
         .setParameter("platformId", platformId)
         .setParameter("contextId", contextId)

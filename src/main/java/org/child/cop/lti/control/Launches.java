@@ -54,6 +54,7 @@ public class Launches {
 
   @PersistenceContext EntityManager em;
   @Inject PlatformKeySets keySets;
+  @Inject ServiceCalls serviceCalls;
 
   /** Observers (members, communities) record what the launch tells, in the same transaction. */
   @Inject Event<Launch> launched;
@@ -112,6 +113,7 @@ public class Launches {
         cookieBound ? Optional.empty() : Optional.of(session.awaitBrowserBinding());
     em.persist(session);
     launched.fire(launch);
+    serviceCalls.queueAfter(launch, session);
     return new Verified(launch, session, secret);
   }
 
