@@ -143,6 +143,7 @@ class RegistrationIT extends ToolUnderTest {
       HttpResponse<String> refused = login(moodle);
       assertThat(refused.statusCode()).isEqualTo(403);
       assertThat(refused.headers().firstValue("Location")).isEmpty();
+      assertThat(refused.body()).contains("waits for a CHILD CoP administrator");
       HttpResponse<String> switchedOn =
           admin("PATCH", "/api/admin/lti/platforms/" + id, "{\"enabled\":true}");
       assertThat(switchedOn.statusCode()).isEqualTo(409);

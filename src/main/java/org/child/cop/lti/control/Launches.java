@@ -94,8 +94,7 @@ public class Launches {
     }
     Platform platform = login.platform();
     if (!platform.enabled()) {
-      throw new LaunchRefused(
-          "The platform " + platform.issuer() + " is switched off in CHILD CoP.");
+      throw new LaunchRefused(platform.whyOff());
     }
     JWTClaimsSet claims = verifiedClaims(idToken, platform, login, now);
     String deploymentId = text(claims, LTI + "deployment_id");

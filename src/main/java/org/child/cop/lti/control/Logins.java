@@ -62,8 +62,7 @@ public class Logins {
     require(initiation.targetLinkUri(), "target_link_uri");
     Platform platform = platformFor(initiation.issuer(), initiation.clientId());
     if (!platform.enabled()) {
-      throw new Refused(
-          "The platform " + platform.issuer() + " is switched off in CHILD CoP.", true);
+      throw new Refused(platform.whyOff(), true);
     }
     URI target = ownTarget(initiation.targetLinkUri());
     LoginState login =

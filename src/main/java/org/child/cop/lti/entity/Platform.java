@@ -212,6 +212,15 @@ public class Platform {
     enabled = true;
   }
 
+  /** Why launches from it are refused, in words its LMS administrator can act on. */
+  public String whyOff() {
+    return awaitsApproval()
+        ? "The platform "
+            + issuer
+            + " registered itself and waits for a CHILD CoP administrator's approval."
+        : "The platform " + issuer + " is switched off in CHILD CoP.";
+  }
+
   public boolean awaitsApproval() {
     return approval == Approval.PENDING;
   }
