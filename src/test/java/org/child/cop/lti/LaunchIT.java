@@ -204,6 +204,7 @@ class LaunchIT extends LaunchingTest {
     forged.put("not a token", "abc");
     forged.put("tampered", parts[0] + "." + parts[1].substring(1) + "." + parts[2]);
     forged.put("the platform's id_token", moodle.sign(moodle.moodleLaunch("n", "1").build()));
+    forged.put("HMAC under a guessed secret with the tool's kid", guessedSecretToken(token));
     forged.put(
         "signed by the platform, shaped like a page token",
         moodle.sign(
@@ -369,6 +370,23 @@ class LaunchIT extends LaunchingTest {
         .contains("login_hint=user+42", "lti_message_hint=%7B%22cmid%22%3A7%7D")
         .contains("iss=" + Http.encoded(moodle.issuer))
         .doesNotContain("Welcome");
+  }
+
+  /** The genuine token's claims and kid, its HMAC made with a secret the attacker picked. */
+  private static String guessedSecretToken(String genuine) {
+    try {
+      SignedJWT original = SignedJWT.parse(genuine);
+      SignedJWT copy =
+          new SignedJWT(
+              new JWSHeader.Builder(JWSAlgorithm.HS256)
+                  .keyID(original.getHeader().getKeyID())
+                  .build(),
+              original.getJWTClaimsSet());
+      copy.sign(new MACSigner(new byte[32]));
+      return copy.serialize();
+    } catch (java.text.ParseException | com.nimbusds.jose.JOSEException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private HttpResponse<String> bind(String session, String secret) {

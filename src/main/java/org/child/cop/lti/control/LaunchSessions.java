@@ -3,15 +3,13 @@ package org.child.cop.lti.control;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jose.proc.BadJOSEException;
-import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
-import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
@@ -35,8 +33,8 @@ import org.child.cop.settings.ToolSettings;
  * Launches kept for the tool's pages, and the short-lived signed tokens that name them. Inside an
  * LMS iframe the browser may refuse every cookie, so each page carries its token (a query
  * parameter, a form field or an {@code Authorization: Bearer} header) and gets a fresh one back.
- * Tokens are signed with the tool key, so every instance verifies them and a rotation keeps the
- * tokens in flight valid for the overlap.
+ * Tokens carry an HMAC under a secret derived from the tool key, so every instance verifies them
+ * and a rotation keeps the tokens in flight valid for the overlap.
  */
 @ApplicationScoped
 public class LaunchSessions {
@@ -64,11 +62,11 @@ public class LaunchSessions {
             .build();
     try {
       SignedJWT jwt =
-          new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.kid()).build(), claims);
-      jwt.sign(new RSASSASigner(key.signingKey()));
+          new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(key.kid()).build(), claims);
+      jwt.sign(new MACSigner(key.tokenSecret()));
       return jwt.serialize();
     } catch (JOSEException e) {
-      throw new IllegalStateException("the tool key cannot sign", e);
+      throw new IllegalStateException("the launch token cannot be signed", e);
     }
   }
 
@@ -116,18 +114,31 @@ public class LaunchSessions {
     return JSON.fromJson(session.launch(), Launch.class);
   }
 
+  /**
+   * The session id a token names, once its HMAC (under the secret of a still published tool key),
+   * issuer, audience and expiry hold. Only HS256 is taken: the tool's RS256 JWTs (deep linking
+   * answers, client assertions) carry another audience and are no page tokens either.
+   */
   private String verifiedSubject(String token) {
-    DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
-    processor.setJWSKeySelector(
-        new JWSVerificationKeySelector<>(
-            JWSAlgorithm.RS256, new ImmutableJWKSet<>(keys.publishedKeys())));
-    processor.setJWTClaimsSetVerifier(
-        new DefaultJWTClaimsVerifier<>(
-            audience(),
-            new JWTClaimsSet.Builder().issuer(settings.baseUrl().toString()).build(),
-            Set.of("sub", "exp")));
     try {
-      return processor.process(token, null).getSubject();
+      SignedJWT jwt = SignedJWT.parse(token);
+      String kid = jwt.getHeader().getKeyID();
+      if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm()) || kid == null) {
+        throw new LaunchEnded("The launch token is not one this tool issued.");
+      }
+      ToolKey key =
+          keys.published(kid)
+              .orElseThrow(() -> new LaunchEnded("The launch token's key is no longer valid."));
+      if (!jwt.verify(new MACVerifier(key.tokenSecret()))) {
+        throw new LaunchEnded("The launch token is not one this tool issued.");
+      }
+      JWTClaimsSet claims = jwt.getJWTClaimsSet();
+      new DefaultJWTClaimsVerifier<SecurityContext>(
+              audience(),
+              new JWTClaimsSet.Builder().issuer(settings.baseUrl().toString()).build(),
+              Set.of("sub", "exp"))
+          .verify(claims, null);
+      return claims.getSubject();
     } catch (ParseException | BadJOSEException | JOSEException e) {
       throw new LaunchEnded("The launch token is not valid or has expired.");
     }

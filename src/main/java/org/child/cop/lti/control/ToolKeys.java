@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Logger;
 import org.child.cop.lti.entity.ToolKey;
 import org.child.cop.storage.SchemaWasMigrated;
@@ -46,9 +47,45 @@ public class ToolKeys {
     return em.createNamedQuery(ToolKey.ALL, ToolKey.class).getResultList();
   }
 
+  /** How long an instance reuses the keys it read: another instance's rotation shows this late. */
+  static final Duration FRESH_FOR = Duration.ofSeconds(5);
+
+  private record Snapshot(List<ToolKey> keys, Instant takenAt) {}
+
+  private volatile Snapshot snapshot;
+
+  /** The keys as read at most {@link #FRESH_FOR} ago; launches and pages read them constantly. */
+  List<ToolKey> current() {
+    Instant now = Instant.now();
+    Snapshot known = snapshot;
+    if (known == null || known.takenAt().plus(FRESH_FOR).isBefore(now)) {
+      known = new Snapshot(List.copyOf(all()), now);
+      snapshot = known;
+    }
+    return known.keys();
+  }
+
+  /**
+   * The published key with this id, if any; a key made by another instance's rotation a moment ago
+   * is found by reading the keys again.
+   */
+  public Optional<ToolKey> published(String kid) {
+    Optional<ToolKey> found = publishedIn(current(), kid);
+    if (found.isEmpty()) {
+      snapshot = null;
+      found = publishedIn(current(), kid);
+    }
+    return found;
+  }
+
+  private static Optional<ToolKey> publishedIn(List<ToolKey> keys, String kid) {
+    Instant now = Instant.now();
+    return keys.stream().filter(key -> key.kid().equals(kid) && key.isPublishedAt(now)).findFirst();
+  }
+
   /** The key that signs now: the newest one in service. */
   public ToolKey signingKey() {
-    return all().stream()
+    return current().stream()
         .filter(ToolKey::signs)
         .findFirst()
         .orElseThrow(() -> new IllegalStateException("the tool has no signing key yet"));
@@ -58,7 +95,7 @@ public class ToolKeys {
   public JWKSet publishedKeys() {
     Instant now = Instant.now();
     List<JWK> keys =
-        all().stream()
+        current().stream()
             .filter(key -> key.isPublishedAt(now))
             .map(key -> (JWK) key.publicKey())
             .toList();
@@ -72,6 +109,7 @@ public class ToolKeys {
     inService.forEach(key -> key.retire(now, overlap));
     ToolKey fresh = ToolKey.generate(now);
     em.persist(fresh);
+    snapshot = null;
     LOG.info(
         () ->
             "Rotated the LTI signing key to "

@@ -10,6 +10,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
@@ -98,9 +102,37 @@ public class ToolKey {
     return parse(publicJwk);
   }
 
+  // parsed once per loaded entity: signing is on every launch's path
+  @Transient private transient RSAKey pair;
+  @Transient private transient byte[] tokenSecret;
+
   /** The private key, for signing inside this package only. */
   public RSAKey signingKey() {
-    return parse(privateJwk);
+    if (pair == null) {
+      pair = parse(privateJwk);
+    }
+    return pair;
+  }
+
+  /**
+   * A 256-bit secret for tokens that only the tool itself reads (the launch tokens of its pages),
+   * derived from this key's private part: every instance derives the same one from the shared
+   * database, it never leaves the tool, and a rotation replaces it with the key. An HMAC costs a
+   * microsecond where an RSA signature costs a millisecond or more.
+   */
+  public byte[] tokenSecret() {
+    if (tokenSecret == null) {
+      try {
+        MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+        sha256.update("CHILD CoP launch token secret, v1".getBytes(StandardCharsets.UTF_8));
+        sha256.update(kid.getBytes(StandardCharsets.UTF_8));
+        sha256.update(signingKey().getPrivateExponent().decode());
+        tokenSecret = sha256.digest();
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("every Java platform has SHA-256", e);
+      }
+    }
+    return tokenSecret.clone();
   }
 
   private static RSAKey parse(String json) {

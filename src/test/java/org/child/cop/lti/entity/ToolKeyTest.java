@@ -80,4 +80,13 @@ class ToolKeyTest {
 
     assertThat(key.toString()).isEqualTo("ToolKey " + key.kid());
   }
+
+  @Test
+  void theLaunchTokenSecretIsTheSameForOneKeyAndDiffersBetweenKeys() {
+    ToolKey key = ToolKey.generate(NOW);
+    ToolKey other = ToolKey.generate(NOW);
+
+    assertThat(key.tokenSecret()).hasSize(32).isEqualTo(key.tokenSecret());
+    assertThat(key.tokenSecret()).isNotEqualTo(other.tokenSecret());
+  }
 }
