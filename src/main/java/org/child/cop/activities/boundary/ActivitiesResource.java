@@ -1,6 +1,7 @@
 package org.child.cop.activities.boundary;
 
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -44,7 +45,9 @@ public class ActivitiesResource {
   @Inject DeepLinks deepLinks;
   @Inject Members members;
 
+  /** One transaction for the page's reads, rather than one per read. */
   @GET
+  @Transactional
   public Response landing(@QueryParam("launch") String token) {
     LaunchSessions.Resumed resumed = sessions.resumeWithFreshToken(token);
     Launch launch = resumed.launch();

@@ -52,11 +52,17 @@ public class Member {
 
   /** The platform told us about them again; a name it no longer sends is kept. */
   public void seen(String currentName, Instant now) {
-    if (currentName != null && !currentName.isBlank()) {
-      name = shortened(currentName);
+    String renamed = currentName == null || currentName.isBlank() ? name : shortened(currentName);
+    // to the hour is all anyone reads of it; sparing the row an UPDATE on every launch is not
+    if (!java.util.Objects.equals(renamed, name)
+        || lastSeenAt.toInstant().plus(LAST_SEEN_PRECISION).isBefore(now)) {
+      name = renamed;
+      lastSeenAt = now.atOffset(ZoneOffset.UTC);
     }
-    lastSeenAt = now.atOffset(ZoneOffset.UTC);
   }
+
+  /** How stale {@link #lastSeenAt()} may be. */
+  public static final java.time.Duration LAST_SEEN_PRECISION = java.time.Duration.ofHours(1);
 
   private static String shortened(String name) {
     if (name == null || name.isBlank()) {

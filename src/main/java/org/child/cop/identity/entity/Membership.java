@@ -90,7 +90,11 @@ public class Membership {
 
   /** What the platform says now replaces what it said before. */
   public void update(Set<LtiRole> currentRoles, Source from, boolean stillActive, Instant now) {
-    this.roles = currentRoles.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+    String stated = currentRoles.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+    if (stated.equals(roles) && from == source && stillActive == active) {
+      return; // nothing new: no UPDATE on every launch
+    }
+    this.roles = stated;
     this.source = Objects.requireNonNull(from);
     this.active = stillActive;
     this.updatedAt = now.atOffset(ZoneOffset.UTC);
