@@ -176,6 +176,30 @@ class UberJarIT {
         assertThat(first.output()).doesNotContain("LTI launch refused");
       }
     }
+
+    // what launches leave behind goes once it has expired: age this run's rows, start again
+    try (var connection =
+            DriverManager.getConnection(
+                shared.get("DB_URL"), shared.get("DB_USER"), shared.get("DB_PASSWORD"));
+        var statement = connection.createStatement()) {
+      statement.executeUpdate(
+          "update lti_login_state set expires_at = expires_at - interval '2 hours'");
+      statement.executeUpdate(
+          "update lti_launch_session set expires_at = current_timestamp - interval '1 minute'");
+      try (Tool again = Tool.start(workDir, portA, shared)) {
+        again.awaitReady();
+        assertThat(again.output())
+            .containsPattern("Housekeeping deleted [1-9][0-9]* expired login");
+        try (var rows =
+            statement.executeQuery(
+                "select (select count(*) from lti_login_state where expires_at < current_timestamp"
+                    + " - interval '1 hour') + (select count(*) from lti_launch_session where"
+                    + " expires_at < current_timestamp)")) {
+          rows.next();
+          assertThat(rows.getLong(1)).isZero();
+        }
+      }
+    }
   }
 
   private static HttpResponse<String> adminStatus(Tool tool, String password) {
