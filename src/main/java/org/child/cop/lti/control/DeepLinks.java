@@ -1,12 +1,7 @@
 package org.child.cop.lti.control;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
@@ -23,7 +18,6 @@ import org.child.cop.lti.DeepLink;
 import org.child.cop.lti.Launch;
 import org.child.cop.lti.LaunchEnded;
 import org.child.cop.lti.entity.LaunchSession;
-import org.child.cop.lti.entity.ToolKey;
 import org.child.cop.settings.ToolSettings;
 
 /**
@@ -85,7 +79,7 @@ public class DeepLinks {
     if (request.get("data") instanceof String data) {
       claims.claim(DL + "data", data);
     }
-    return new Answer(returnUrl, sign(claims.build()));
+    return new Answer(returnUrl, keys.sign(claims.build()));
   }
 
   /** One content item; the grade column only where the platform takes line items. */
@@ -139,17 +133,5 @@ public class DeepLinks {
 
   private static boolean accepts(Map<String, Object> request, String list, String value) {
     return !(request.get(list) instanceof List<?> values) || values.contains(value);
-  }
-
-  private String sign(JWTClaimsSet claims) {
-    ToolKey key = keys.signingKey();
-    try {
-      SignedJWT jwt =
-          new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.kid()).build(), claims);
-      jwt.sign(new RSASSASigner(key.signingKey()));
-      return jwt.serialize();
-    } catch (JOSEException e) {
-      throw new IllegalStateException("the tool key cannot sign", e);
-    }
   }
 }

@@ -1,12 +1,7 @@
 package org.child.cop.lti.control;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -28,7 +23,6 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.logging.Logger;
 import org.child.cop.lti.entity.Platform;
-import org.child.cop.lti.entity.ToolKey;
 import org.child.cop.settings.ToolSettings;
 
 /**
@@ -183,8 +177,7 @@ public class PlatformServices {
   }
 
   String assertion(Platform platform, URI tokenUrl, Instant now) {
-    ToolKey key = keys.signingKey();
-    JWTClaimsSet claims =
+    return keys.sign(
         new JWTClaimsSet.Builder()
             .issuer(platform.clientId())
             .subject(platform.clientId())
@@ -192,15 +185,7 @@ public class PlatformServices {
             .issueTime(Date.from(now))
             .expirationTime(Date.from(now.plus(ASSERTION_LIFETIME)))
             .jwtID(UUID.randomUUID().toString())
-            .build();
-    try {
-      SignedJWT jwt =
-          new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.kid()).build(), claims);
-      jwt.sign(new RSASSASigner(key.signingKey()));
-      return jwt.serialize();
-    } catch (JOSEException e) {
-      throw new IllegalStateException("the tool key cannot sign", e);
-    }
+            .build());
   }
 
   private HttpResponse<String> send(HttpRequest.Builder request, String what) {

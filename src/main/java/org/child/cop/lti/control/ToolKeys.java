@@ -1,7 +1,13 @@
 package org.child.cop.lti.control;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -81,6 +87,22 @@ public class ToolKeys {
   private static Optional<ToolKey> publishedIn(List<ToolKey> keys, String kid) {
     Instant now = Instant.now();
     return keys.stream().filter(key -> key.kid().equals(kid) && key.isPublishedAt(now)).findFirst();
+  }
+
+  /**
+   * The claims as an RS256 JWT under the signing key, with its kid: what platforms verify against
+   * {@code /lti/jwks} (deep linking answers, client assertions).
+   */
+  public String sign(JWTClaimsSet claims) {
+    ToolKey key = signingKey();
+    try {
+      SignedJWT jwt =
+          new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.kid()).build(), claims);
+      jwt.sign(new RSASSASigner(key.signingKey()));
+      return jwt.serialize();
+    } catch (JOSEException e) {
+      throw new IllegalStateException("the tool key cannot sign", e);
+    }
   }
 
   /** The key that signs now: the newest one in service. */
