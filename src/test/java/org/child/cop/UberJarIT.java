@@ -186,6 +186,22 @@ class UberJarIT {
           "update lti_login_state set expires_at = expires_at - interval '2 hours'");
       statement.executeUpdate(
           "update lti_launch_session set expires_at = current_timestamp - interval '1 minute'");
+      // finished service calls: one past lti.service-call.keep, one past it but the record of a
+      // once-only call, one finished yesterday
+      for (String[] call :
+          new String[][] {
+            {"old-roster-read", "null", "DONE", "31 days"},
+            {"old-once-only", "'once-1'", "DONE", "31 days"},
+            {"recent-failure", "null", "FAILED", "1 day"}
+          }) {
+        statement.executeUpdate(
+            ("insert into lti_service_call (id, platform_id, kind, context_id, target_url, once_key,"
+                    + " status, attempts, next_attempt_at, created_at, finished_at)"
+                    + " select '%1$s', id, 'ROSTER', 'c1', 'https://lms.example.org/m', %2$s, '%3$s',"
+                    + " 1, current_timestamp, current_timestamp - interval '%4$s',"
+                    + " current_timestamp - interval '%4$s' from lti_platform limit 1")
+                .formatted((Object[]) call));
+      }
       try (Tool again = Tool.start(workDir, portA, shared)) {
         again.awaitReady();
         assertThat(again.output())
@@ -197,6 +213,16 @@ class UberJarIT {
                     + " expires_at < current_timestamp)")) {
           rows.next();
           assertThat(rows.getLong(1)).isZero();
+        }
+        try (var rows =
+            statement.executeQuery(
+                "select id from lti_service_call where id in"
+                    + " ('old-roster-read', 'old-once-only', 'recent-failure') order by id")) {
+          List<String> left = new ArrayList<>();
+          while (rows.next()) {
+            left.add(rows.getString(1));
+          }
+          assertThat(left).containsExactly("old-once-only", "recent-failure");
         }
       }
     }

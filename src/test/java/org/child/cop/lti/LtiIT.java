@@ -7,8 +7,13 @@ import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.child.cop.Http;
 import org.child.cop.ToolUnderTest;
 import org.junit.jupiter.api.Test;
@@ -133,6 +138,37 @@ class LtiIT extends ToolUnderTest {
     // hosted Canvas: one issuer, many client ids
     assertThat(register(moodle("https://twice.example.org", "client-2")).statusCode())
         .isEqualTo(201);
+  }
+
+  @Test
+  void registrationsOfOnePlatformRacingEachOtherStoreOneAndRefuseTheRestAsConflicts()
+      throws Exception {
+    String body = moodle("https://racing.example.org", "client-" + System.nanoTime());
+    int racers = 8;
+    CyclicBarrier start = new CyclicBarrier(racers);
+    ExecutorService pool = Executors.newFixedThreadPool(racers);
+    try {
+      List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+      for (int i = 0; i < racers; i++) {
+        answers.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return register(body);
+                }));
+      }
+      List<Integer> statuses = new ArrayList<>();
+      for (var answer : answers) {
+        HttpResponse<String> response = answer.get();
+        statuses.add(response.statusCode());
+        if (response.statusCode() == 409) {
+          assertThat(Http.json(response).getString("detail")).contains("registered already");
+        }
+      }
+      assertThat(statuses).containsOnly(201, 409).containsOnlyOnce(201);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test

@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.URI;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import org.child.cop.Http;
@@ -242,6 +247,28 @@ class RegistrationIT extends ToolUnderTest {
   }
 
   @Test
+  void oneNetworkSourceThatKeepsRegisteringIsHeldOffWhileOthersAreNot() throws IOException {
+    // the attacker's requests come from 127.0.0.2, so the other tests' count (127.0.0.1) is theirs
+    String probe = "/lti/register?openid_configuration=x&registration_token=t";
+    int allowed = Integer.parseInt(System.getenv("LTI_REGISTRATION_ATTEMPTS_PER_HOUR"));
+    for (int i = 0; i < allowed; i++) {
+      assertThat(statusLine(fromSource("127.0.0.2", probe)))
+          .as("attempt " + (i + 1))
+          .contains("400");
+    }
+
+    String refused = fromSource("127.0.0.2", probe);
+
+    assertThat(statusLine(refused)).contains("429");
+    assertThat(refused)
+        .containsPattern("(?im)^Retry-After: [1-9][0-9]*\\r?$")
+        .contains("Too many registration attempts from your network")
+        .doesNotContain("Exception");
+    // another source is not held off
+    assertThat(statusLine(fromSource("127.0.0.3", probe))).contains("400");
+  }
+
+  @Test
   void aConfigurationThatIsNotJsonIsA400() {
     try (RegistrationPlatform moodle = new RegistrationPlatform(Shape.MOODLE, "localhost")) {
       moodle.configurationBody = "<html><body>Moodle is being upgraded</body></html>";
@@ -392,6 +419,30 @@ class RegistrationIT extends ToolUnderTest {
 
   private HttpResponse<String> registerForJson(RegistrationPlatform platform) {
     return register(platform, platform.configurationUrl(), platform.token, "application/json");
+  }
+
+  /** A raw request from a loopback address of the test's choice (HttpClient cannot bind one). */
+  private String fromSource(String source, String pathAndQuery) throws IOException {
+    URI tool = URI.create(toolBase());
+    try (Socket socket =
+        new Socket(
+            InetAddress.getByName("127.0.0.1"), tool.getPort(), InetAddress.getByName(source), 0)) {
+      socket.setSoTimeout(10_000);
+      socket
+          .getOutputStream()
+          .write(
+              ("GET "
+                      + pathAndQuery
+                      + " HTTP/1.1\r\nHost: "
+                      + tool.getAuthority()
+                      + "\r\nAccept: application/json\r\nConnection: close\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  private static String statusLine(String response) {
+    return response.lines().findFirst().orElse("");
   }
 
   /** What the LMS's iframe requests (a browser asks for HTML; the problem tests ask for JSON). */

@@ -14,9 +14,9 @@ import org.child.cop.problems.boundary.RequestIds;
 
 /**
  * A refused dynamic registration as a problem (a page in the LMS's dialog): 400 for what the LMS
- * handed over, 409 for a duplicate, 502 when the platform's registration endpoint failed. Mapped
- * here rather than as a WebApplicationException because the 502's message is for the LMS
- * administrator, and the generic mapper hides server-side statuses' messages.
+ * handed over, 409 for a duplicate, 429 for too many attempts, 502 when the platform's registration
+ * endpoint failed. Mapped here rather than as a WebApplicationException because the 502's message
+ * is for the LMS administrator, and the generic mapper hides server-side statuses' messages.
  */
 @Provider
 public class RegistrationRefusals implements ExceptionMapper<RegistrationRefused> {
@@ -35,6 +35,8 @@ public class RegistrationRefusals implements ExceptionMapper<RegistrationRefused
           case REQUEST ->
               Problem.of(400, "Registration not possible", refused.getMessage(), requestId);
           case DUPLICATE -> Problem.of(409, "Registered already", refused.getMessage(), requestId);
+          case TOO_MANY ->
+              Problem.of(429, "Too many registrations", refused.getMessage(), requestId);
           case PLATFORM ->
               Problem.of(
                   502,
@@ -42,6 +44,12 @@ public class RegistrationRefusals implements ExceptionMapper<RegistrationRefused
                   refused.getMessage(),
                   requestId);
         };
-    return ProblemResponses.of(problem, request.getHeader(HttpHeaders.ACCEPT));
+    Response response = ProblemResponses.of(problem, request.getHeader(HttpHeaders.ACCEPT));
+    if (refused.kind() == RegistrationRefused.Kind.TOO_MANY) {
+      return Response.fromResponse(response)
+          .header(HttpHeaders.RETRY_AFTER, Math.max(1, refused.retryAfter().toSeconds()))
+          .build();
+    }
+    return response;
   }
 }

@@ -9,10 +9,12 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
 import java.util.Map;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.child.cop.lti.control.DynamicRegistrations;
+import org.child.cop.lti.control.RegistrationThrottle;
 import org.child.cop.lti.entity.Platform;
 import org.child.cop.pages.Html;
 import org.child.cop.pages.Page;
@@ -41,6 +43,7 @@ public class RegistrationResource {
           "course rosters (Names and Role Provisioning Services)");
 
   @Inject DynamicRegistrations registrations;
+  @Inject RegistrationThrottle throttle;
   @Context HttpServletRequest request;
 
   /** No @Produces: refusals must still reach API clients as problem+json. */
@@ -48,6 +51,7 @@ public class RegistrationResource {
   public Response register(
       @QueryParam("openid_configuration") String configuration,
       @QueryParam("registration_token") String token) {
+    throttle.admit(request.getRemoteAddr(), Instant.now());
     DynamicRegistrations.Registered registered = registrations.register(configuration, token);
     Platform platform = registered.platform();
     LOG.info(

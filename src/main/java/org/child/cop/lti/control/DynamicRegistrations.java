@@ -10,6 +10,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -34,6 +35,12 @@ public class DynamicRegistrations {
   private static final Pattern BEARER_TOKEN = Pattern.compile("[A-Za-z0-9._~+/-]+=*");
 
   private static final int TOKEN_MAX_LENGTH = 8192;
+
+  /**
+   * Registrations from hosts off the allow-list are stored for an administrator to judge; past this
+   * many waiting, more are refused, so a flood cannot bury the real ones.
+   */
+  static final int MAX_AWAITING_APPROVAL = 100;
 
   /** What was registered, for the page the LMS administrator sees. */
   public record Registered(
@@ -83,6 +90,14 @@ public class DynamicRegistrations {
     URI configurationUrl =
         checked(() -> targets.reachable(configurationParameter, "OpenID configuration URL"));
     URI shownAs = withoutQuery(configurationUrl);
+    boolean trusted = allowList.admits(configurationUrl);
+    if (!trusted && platforms.awaitingApproval() >= MAX_AWAITING_APPROVAL) {
+      throw RegistrationRefused.tooMany(
+          "Too many registrations await a CHILD CoP administrator's approval. Ask a CHILD CoP"
+              + " administrator to approve or delete them, or to add your LMS's host to the"
+              + " trusted hosts, then register again.",
+          Duration.ofHours(1));
+    }
     PlatformConfiguration configuration =
         checked(
             () -> PlatformConfiguration.from(client.configuration(configurationUrl, "" + shownAs)));
@@ -123,8 +138,7 @@ public class DynamicRegistrations {
             ? identifier(tool.get("deployment_id"))
             : Optional.empty();
     List<String> granted = granted(answer.get("scope"));
-    Platform.Approval approval =
-        allowList.admits(configurationUrl) ? Platform.Approval.APPROVED : Platform.Approval.PENDING;
+    Platform.Approval approval = trusted ? Platform.Approval.APPROVED : Platform.Approval.PENDING;
     Platform platform;
     try {
       platform =

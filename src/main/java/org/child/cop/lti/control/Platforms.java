@@ -4,8 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.NotBlank;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -61,6 +63,13 @@ public class Platforms {
         .findFirst();
   }
 
+  /** How many self-registered platforms wait for an administrator. */
+  public long awaitingApproval() {
+    return em.createNamedQuery(Platform.COUNT_WITH_APPROVAL, Long.class)
+        .setParameter("approval", Platform.Approval.PENDING)
+        .getSingleResult();
+  }
+
   /** Registers a platform; invalid input is an IllegalArgumentException naming the field. */
   @Transactional
   public Platform register(Registration registration) {
@@ -81,7 +90,7 @@ public class Platforms {
     if (registration.deploymentIds() != null) {
       registration.deploymentIds().forEach(id -> platform.registerDeployment(id, now));
     }
-    em.persist(platform);
+    store(platform);
     LOG.info(() -> "Registered platform " + platform.id() + " (" + platform.issuer() + ")");
     return platform;
   }
@@ -97,7 +106,7 @@ public class Platforms {
     }
     Instant now = Instant.now();
     deploymentId.ifPresent(id -> platform.registerDeployment(id, now));
-    em.persist(platform);
+    store(platform);
     LOG.info(
         () ->
             "Platform "
@@ -109,6 +118,32 @@ public class Platforms {
                 + ") registered itself"
                 + (platform.awaitsApproval() ? " and awaits approval" : ""));
     return platform;
+  }
+
+  /**
+   * Two registrations of one (issuer, client id) may pass the check above together; the unique key
+   * lets one in, and the other learns it here rather than as a failed commit.
+   */
+  private void store(Platform platform) {
+    try {
+      em.persist(platform);
+      em.flush();
+    } catch (PersistenceException e) {
+      if (isUniqueViolation(e)) {
+        throw new AlreadyRegistered(platform.issuer(), platform.clientId());
+      }
+      throw e;
+    }
+  }
+
+  /** SQLSTATE 23505 is unique_violation on PostgreSQL and on H2. */
+  private static boolean isUniqueViolation(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** An administrator accepts a self-registered platform; see {@link Platform#approve()}. */

@@ -1,5 +1,7 @@
 package org.child.cop.lti.control;
 
+import java.time.Duration;
+
 /**
  * A dynamic registration that cannot go ahead, with a message an LMS administrator can act on. The
  * message never holds the registration token.
@@ -13,14 +15,26 @@ public class RegistrationRefused extends RuntimeException {
     /** The platform's registration endpoint refused or failed: 502. */
     PLATFORM,
     /** The platform answered with a client id that is registered already: 409. */
-    DUPLICATE
+    DUPLICATE,
+    /** Too many attempts from one source, or too many awaiting approval: 429. */
+    TOO_MANY
   }
 
   private final Kind kind;
+  private final Duration retryAfter;
 
   RegistrationRefused(Kind kind, String message) {
+    this(kind, message, Duration.ZERO);
+  }
+
+  private RegistrationRefused(Kind kind, String message, Duration retryAfter) {
     super(message);
     this.kind = kind;
+    this.retryAfter = retryAfter;
+  }
+
+  static RegistrationRefused tooMany(String message, Duration retryAfter) {
+    return new RegistrationRefused(Kind.TOO_MANY, message, retryAfter);
   }
 
   static RegistrationRefused request(String message) {
@@ -33,5 +47,10 @@ public class RegistrationRefused extends RuntimeException {
 
   public Kind kind() {
     return kind;
+  }
+
+  /** For {@link Kind#TOO_MANY}: when trying again can succeed. */
+  public Duration retryAfter() {
+    return retryAfter;
   }
 }

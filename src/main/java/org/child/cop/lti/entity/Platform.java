@@ -39,11 +39,15 @@ import java.util.UUID;
 @NamedQuery(
     name = Platform.BY_ISSUER_AND_CLIENT,
     query = "select p from Platform p where p.issuer = :issuer and p.clientId = :clientId")
+@NamedQuery(
+    name = Platform.COUNT_WITH_APPROVAL,
+    query = "select count(p) from Platform p where p.approval = :approval")
 public class Platform {
 
   public static final String ALL = "Platform.all";
   public static final String BY_ISSUER = "Platform.byIssuer";
   public static final String BY_ISSUER_AND_CLIENT = "Platform.byIssuerAndClient";
+  public static final String COUNT_WITH_APPROVAL = "Platform.countWithApproval";
 
   /** Whether an administrator has accepted the registration. */
   public enum Approval {
