@@ -24,6 +24,7 @@ import org.child.cop.lti.Score;
 import org.child.cop.lti.entity.LaunchSession;
 import org.child.cop.lti.entity.Platform;
 import org.child.cop.lti.entity.ServiceCall;
+import org.child.cop.retries.Backoff;
 import org.child.cop.settings.ToolSettings;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 

@@ -1,9 +1,12 @@
-package org.child.cop.lti.control;
+package org.child.cop.retries;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class BackoffTest {
@@ -22,6 +25,18 @@ class BackoffTest {
   void theWaitNeverExceedsTheLongest() {
     assertThat(backoff.after(8)).isEqualTo(Duration.ofHours(1));
     assertThat(backoff.after(1000)).isEqualTo(Duration.ofHours(1));
+  }
+
+  @Test
+  void jitterKeepsTheWaitBetweenHalfAndAllOfIt() {
+    Random random = new Random(7);
+    Set<Duration> seen = new HashSet<>();
+    for (int i = 0; i < 200; i++) {
+      Duration wait = backoff.withJitter(2, random);
+      assertThat(wait).isBetween(Duration.ofSeconds(30), Duration.ofSeconds(60));
+      seen.add(wait);
+    }
+    assertThat(seen).hasSizeGreaterThan(100);
   }
 
   @Test
