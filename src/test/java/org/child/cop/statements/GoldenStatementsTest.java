@@ -64,6 +64,33 @@ class GoldenStatementsTest {
 
   @ParameterizedTest
   @MethodSource("templates")
+  void goldenStatementExtensionValuesFitTheirSchemas(String template) {
+    String statement = GoldenStatements.of(template);
+    for (String place : List.of("context", "result")) {
+      Map<String, Object> extensions =
+          JsonPath.using(
+                  Configuration.defaultConfiguration().addOptions(Option.SUPPRESS_EXCEPTIONS))
+              .parse(statement)
+              .read("$." + place + ".extensions", Map.class);
+      if (extensions == null) {
+        continue;
+      }
+      extensions.forEach(
+          (iri, value) ->
+              ProfileDocument.concept(iri)
+                  .ifPresent(
+                      concept ->
+                          assertThat(
+                                  SchemaCheck.violations(
+                                      SchemaCheck.parse(concept.getString("inlineSchema")),
+                                      value,
+                                      iri))
+                              .isEmpty()));
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("templates")
   void goldenStatementNamesItsVerbAsTheVocabularyDoes(String template) {
     String statement = GoldenStatements.of(template);
     String verb = JsonPath.read(statement, "$.verb.id");
