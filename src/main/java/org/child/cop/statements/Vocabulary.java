@@ -66,7 +66,9 @@ public final class Vocabulary {
     /** A strategic capability of the community, as the TLA competency type. */
     CAPABILITY("https://w3id.org/xapi/tla/activity-types/competency"),
     INTERVIEW(ACTIVITY_TYPES + "interview"),
-    INQUIRY_CONTRIBUTION(ACTIVITY_TYPES + "inquiry-contribution"),
+    DISCOVERY(ACTIVITY_TYPES + "discovery"),
+    DREAM(ACTIVITY_TYPES + "dream"),
+    PROVOCATIVE_PROPOSITION(ACTIVITY_TYPES + "provocative-proposition"),
     COMMITMENT(ACTIVITY_TYPES + "commitment");
 
     private final URI iri;

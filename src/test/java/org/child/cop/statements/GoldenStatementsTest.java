@@ -34,6 +34,17 @@ class GoldenStatementsTest {
 
   @ParameterizedTest
   @MethodSource("templates")
+  void goldenStatementHasTheDeterminingPropertiesOfItsTemplateOnly(String template) {
+    String statement = GoldenStatements.of(template);
+
+    assertThat(ProfileDocument.templates())
+        .filteredOn(t -> new TemplateCheck(t).appliesTo(statement))
+        .extracting(ProfileDocument::shortName)
+        .containsExactly(template);
+  }
+
+  @ParameterizedTest
+  @MethodSource("templates")
   void goldenStatementFollowsNoOtherTemplate(String template) {
     String statement = GoldenStatements.of(template);
 

@@ -208,6 +208,64 @@ class ProfileTest {
   }
 
   @Test
+  void sequencesAndAlternatesHaveAtLeastTwoMembers() {
+    assertThat(ProfileDocument.patterns())
+        .filteredOn(p -> p.containsKey("sequence") || p.containsKey("alternates"))
+        .allSatisfy(p -> assertThat(members(p)).as(p.getString("id")).hasSizeGreaterThan(1));
+  }
+
+  @Test
+  void alternatesHoldNeitherOptionalNorZeroOrMorePatterns() {
+    Map<String, JsonObject> patterns = patternsById();
+
+    assertThat(ProfileDocument.patterns())
+        .filteredOn(p -> p.containsKey("alternates"))
+        .allSatisfy(
+            p ->
+                assertThat(strings(p, "alternates"))
+                    .filteredOn(patterns::containsKey)
+                    .allSatisfy(
+                        member ->
+                            assertThat(patterns.get(member).keySet())
+                                .as(p.getString("id") + " holds " + member)
+                                .doesNotContain("optional", "zeroOrMore")));
+  }
+
+  @Test
+  void noPatternContainsItself() {
+    Map<String, JsonObject> patterns = patternsById();
+    for (String id : patterns.keySet()) {
+      Set<String> reached = new HashSet<>();
+      List<String> next = new ArrayList<>(members(patterns.get(id)));
+      while (!next.isEmpty()) {
+        String member = next.remove(next.size() - 1);
+        assertThat(member).as(id + " contains itself").isNotEqualTo(id);
+        if (patterns.containsKey(member) && reached.add(member)) {
+          next.addAll(members(patterns.get(member)));
+        }
+      }
+    }
+  }
+
+  @Test
+  void noTwoTemplatesShareTheirDeterminingProperties() {
+    List<String> determining =
+        List.of(
+            "verb",
+            "objectActivityType",
+            "contextParentActivityType",
+            "contextGroupingActivityType",
+            "contextCategoryActivityType",
+            "contextOtherActivityType",
+            "attachmentUsageType");
+
+    assertThat(ProfileDocument.templates())
+        .extracting(
+            t -> determining.stream().map(k -> k + "=" + Set.copyOf(strings(t, k))).toList())
+        .doesNotHaveDuplicates();
+  }
+
+  @Test
   void templateVerbsAndActivityTypesAreDefinedHereOrReusedFromAnotherProfile() {
     for (JsonObject template : ProfileDocument.templates()) {
       String id = template.getString("id");
@@ -448,6 +506,11 @@ class ProfileTest {
       case ARRAY -> value.asJsonArray().forEach(v -> collectKeys(v, keys));
       default -> {}
     }
+  }
+
+  private static Map<String, JsonObject> patternsById() {
+    return ProfileDocument.patterns().stream()
+        .collect(Collectors.toMap(p -> p.getString("id"), p -> p));
   }
 
   private static List<String> members(JsonObject pattern) {

@@ -42,6 +42,14 @@ final class TemplateCheck {
     this.template = template;
   }
 
+  /**
+   * Whether the template applies: a statement with the template's determining properties that
+   * claims the profile must follow the template's rules.
+   */
+  boolean appliesTo(String statementJson) {
+    return determiningProperties(JsonPath.using(STATEMENT).parse(statementJson)).isEmpty();
+  }
+
   /** Readable reasons why the statement does not follow the template; empty when it does. */
   List<String> violations(String statementJson) {
     DocumentContext statement = JsonPath.using(STATEMENT).parse(statementJson);

@@ -88,7 +88,7 @@ class TemplateCheckTest {
                 s ->
                     s.set(
                         "$.object.definition.type",
-                        Vocabulary.ActivityType.INQUIRY_CONTRIBUTION.iri().toString())))
+                        Vocabulary.ActivityType.DREAM.iri().toString())))
         .anyMatch(v -> v.startsWith("objectActivityType"));
   }
 
