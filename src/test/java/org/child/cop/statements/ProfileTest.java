@@ -317,6 +317,8 @@ class ProfileTest {
       for (JsonObject rule : rules(template)) {
         String location = rule.getString("location");
         assertThatCode(() -> JsonPath.compile(location)).as(location).doesNotThrowAnyException();
+        // xAPI Profiles allow neither filter nor script expressions, nor deep scans
+        assertThat(location).as(location).doesNotContain("?(", "(", "..");
         assertThat(
                 rule.containsKey("presence")
                     || rule.containsKey("any")
