@@ -6,20 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -33,15 +28,14 @@ import org.junit.jupiter.api.io.TempDir;
 class UberJarIT {
 
   private static final Pattern PRINTED_PASSWORD = Pattern.compile("password: (\\S+)");
-  private static final Duration BOOT_LIMIT = Duration.ofSeconds(180);
 
   @TempDir Path workDir;
 
   @Test
   void firstStartRunsOnEmbeddedDefaultsAndHandsOutTheCredentialOnce() throws Exception {
-    int port = freePort();
+    int port = ToolProcess.freePort();
     String password;
-    try (Tool tool = Tool.start(workDir, port, Map.of())) {
+    try (ToolProcess tool = ToolProcess.start(workDir, port, Map.of())) {
       tool.awaitReady();
 
       assertThat(tool.output()).contains("is ready: open http://localhost:" + port + "/");
@@ -75,7 +69,8 @@ class UberJarIT {
     }
 
     // the README's run command: development mode, where the demo course launches the tool
-    try (Tool restarted = Tool.start(workDir, port, Map.of("TOOL_DEV_MODE", "true"))) {
+    try (ToolProcess restarted =
+        ToolProcess.start(workDir, port, Map.of("TOOL_DEV_MODE", "true"))) {
       restarted.awaitReady();
 
       assertThat(DemoCourse.launch(URI.create("http://localhost:" + port), "LEARNER", null).body())
@@ -89,7 +84,7 @@ class UberJarIT {
 
   @Test
   void guessingTheAdministratorPasswordLocksTheGuesserOut() throws Exception {
-    try (Tool tool = Tool.start(workDir, freePort(), Map.of())) {
+    try (ToolProcess tool = ToolProcess.start(workDir, ToolProcess.freePort(), Map.of())) {
       tool.awaitReady();
       Matcher printed = PRINTED_PASSWORD.matcher(tool.output());
       assertThat(printed.find()).isTrue();
@@ -116,7 +111,8 @@ class UberJarIT {
         var statement = connection.createStatement()) {
       statement.execute("create table left_by_hand (id integer)");
     }
-    try (Tool tool = Tool.start(workDir, freePort(), Map.of("DB_URL", url))) {
+    try (ToolProcess tool =
+        ToolProcess.start(workDir, ToolProcess.freePort(), Map.of("DB_URL", url))) {
       HttpResponse<String> notYet =
           tool.await(r -> r.statusCode() == 503 && r.body().contains("\"database\""));
       assertThat(notYet.body()).contains("\"schema\":\"failed\"");
@@ -144,17 +140,17 @@ class UberJarIT {
     for (String name : List.of("DB_URL", "DB_CLASS", "DB_USER", "DB_PASSWORD")) {
       shared.put(name, System.getenv(name));
     }
-    int portA = freePort();
-    int portB = freePort();
+    int portA = ToolProcess.freePort();
+    int portB = ToolProcess.freePort();
     // behind a load balancer both instances answer for one public address: here, A's
     shared.put("TOOL_BASE_URL", "http://localhost:" + portA);
     shared.put("TOOL_DEV_MODE", "true");
     shared.put("ADMIN_PASSWORD", "two-instances-secret");
     URI a = URI.create("http://localhost:" + portA);
     URI b = URI.create("http://localhost:" + portB);
-    try (Tool first = Tool.start(workDir, portA, shared)) {
+    try (ToolProcess first = ToolProcess.start(workDir, portA, shared)) {
       first.awaitReady();
-      try (Tool second = Tool.start(workDir, portB, shared)) {
+      try (ToolProcess second = ToolProcess.start(workDir, portB, shared)) {
         second.awaitReady();
 
         // login initiation and the platform's answer on A ...
@@ -202,7 +198,7 @@ class UberJarIT {
                     + " current_timestamp - interval '%4$s' from lti_platform limit 1")
                 .formatted((Object[]) call));
       }
-      try (Tool again = Tool.start(workDir, portA, shared)) {
+      try (ToolProcess again = ToolProcess.start(workDir, portA, shared)) {
         again.awaitReady();
         assertThat(again.output())
             .containsPattern("Housekeeping deleted [1-9][0-9]* expired login");
@@ -228,7 +224,7 @@ class UberJarIT {
     }
   }
 
-  private static HttpResponse<String> adminStatus(Tool tool, String password) {
+  private static HttpResponse<String> adminStatus(ToolProcess tool, String password) {
     return Http.send(
         Http.request(tool.at("/api/admin/status"))
             .header("Accept", "application/json")
@@ -238,88 +234,6 @@ class UberJarIT {
   private static void connect(String host, int port) throws IOException {
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress(host, port), 2000);
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
-
-  /** One run of {@code java -jar child-cop-microbundle.jar} in a working directory. */
-  private static final class Tool implements AutoCloseable {
-    private final Process process;
-    private final Path log;
-    private final int port;
-
-    private Tool(Process process, Path log, int port) {
-      this.process = process;
-      this.log = log;
-      this.port = port;
-    }
-
-    static Tool start(Path workDir, int port, Map<String, String> settings) throws IOException {
-      String jar = System.getProperty("child.uberJar", "target/child-cop-microbundle.jar");
-      List<String> command = new ArrayList<>();
-      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-      command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx512m"));
-      command.add("-Dhttp.port=" + port);
-      command.addAll(List.of("-jar", Path.of(jar).toAbsolutePath().toString()));
-      Path log = Files.createTempFile(workDir, "tool-", ".log");
-      ProcessBuilder builder =
-          new ProcessBuilder(command)
-              .directory(workDir.toFile())
-              .redirectErrorStream(true)
-              .redirectOutput(log.toFile());
-      // the defaults under test, not whatever database or password the test run was given
-      builder
-          .environment()
-          .keySet()
-          .removeIf(
-              name ->
-                  name.startsWith("DB_") || name.startsWith("ADMIN_") || name.startsWith("TOOL_"));
-      builder.environment().putAll(settings);
-      return new Tool(builder.start(), log, port);
-    }
-
-    URI at(String path) {
-      return URI.create("http://127.0.0.1:" + port + path);
-    }
-
-    String output() throws IOException {
-      return Files.readString(log);
-    }
-
-    void awaitReady() throws Exception {
-      await(response -> response.statusCode() == 200);
-    }
-
-    HttpResponse<String> await(Predicate<HttpResponse<String>> condition) throws Exception {
-      Instant limit = Instant.now().plus(BOOT_LIMIT);
-      while (Instant.now().isBefore(limit)) {
-        if (!process.isAlive()) {
-          throw new AssertionError("the tool stopped:\n" + output());
-        }
-        try {
-          HttpResponse<String> response = Http.get(at("/health/ready"));
-          if (condition.test(response)) {
-            return response;
-          }
-        } catch (java.io.UncheckedIOException notListeningYet) {
-          // still booting
-        }
-        Thread.sleep(250);
-      }
-      throw new AssertionError("no such health answer within " + BOOT_LIMIT + ":\n" + output());
-    }
-
-    @Override
-    public void close() throws InterruptedException {
-      process.destroy();
-      if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor();
-      }
     }
   }
 }

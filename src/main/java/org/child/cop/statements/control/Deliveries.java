@@ -1,0 +1,231 @@
+package org.child.cop.statements.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.child.cop.statements.entity.DestinationState;
+
+/**
+ * The statements each destination still needs, as sets of rows: claiming a batch, recording how it
+ * went, counting, and an administrator's retry. Set-based SQL because a relay moves many rows at
+ * once; the row lock taken by the claim is what keeps relays on other instances off them.
+ */
+@ApplicationScoped
+public class Deliveries {
+
+  /** Where a statement stands with one destination. */
+  public enum Status {
+    PENDING,
+    DELIVERED,
+    /** The LRS refused it as invalid (400): an administrator must look. */
+    REJECTED,
+    /** The LRS holds another statement under its id (409): an administrator must look. */
+    CONFLICT
+  }
+
+  /** A statement claimed for sending. */
+  public record Claimed(long seq, UUID statementId, String payload) {}
+
+  /** A set-aside statement, for administrators. */
+  public record SetAside(long seq, UUID statementId, Status status, int attempts, String error) {}
+
+  private static final int MAX_ERROR = 500;
+
+  @PersistenceContext EntityManager em;
+
+  /**
+   * The destination's state, created with every statement already in the outbox when the
+   * destination is new: an LRS added later receives the whole history.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public DestinationState ensure(String destination, Instant now) {
+    DestinationState state = em.find(DestinationState.class, destination);
+    if (state != null) {
+      return state;
+    }
+    state = new DestinationState(destination, now);
+    em.persist(state);
+    em.flush();
+    em.createNativeQuery(
+            "insert into statement_delivery (destination, statement_seq, status, attempts)"
+                + " select ?1, seq, 'PENDING', 0 from statement_outbox")
+        .setParameter(1, destination)
+        .executeUpdate();
+    return state;
+  }
+
+  /** Inside the transaction that wrote the statement: one row per destination. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void expect(long seq, Collection<String> destinations) {
+    for (String destination : destinations) {
+      em.createNativeQuery(
+              "insert into statement_delivery (destination, statement_seq, status, attempts)"
+                  + " values (?1, ?2, 'PENDING', 0)")
+          .setParameter(1, destination)
+          .setParameter(2, seq)
+          .executeUpdate();
+    }
+  }
+
+  /**
+   * Locks up to {@code limit} pending statements of the destination, oldest first, skipping rows
+   * another relay holds; the locks last until the caller's transaction ends.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public List<Claimed> claim(String destination, int limit) {
+    @SuppressWarnings("unchecked")
+    List<Object> seqs =
+        em.createNativeQuery(
+                "select statement_seq from statement_delivery"
+                    + " where destination = ?1 and status = 'PENDING'"
+                    + " order by statement_seq fetch first "
+                    + limit
+                    + " rows only for update skip locked")
+            .setParameter(1, destination)
+            .getResultList();
+    if (seqs.isEmpty()) {
+      return List.of();
+    }
+    Query payloads =
+        em.createNativeQuery(
+            "select seq, statement_id, payload from statement_outbox where seq in ("
+                + placeholders(seqs.size(), 1)
+                + ") order by seq");
+    for (int i = 0; i < seqs.size(); i++) {
+      payloads.setParameter(i + 1, ((Number) seqs.get(i)).longValue());
+    }
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows = payloads.getResultList();
+    List<Claimed> claimed = new ArrayList<>(rows.size());
+    for (Object[] row : rows) {
+      claimed.add(
+          new Claimed(
+              ((Number) row[0]).longValue(), UUID.fromString((String) row[1]), (String) row[2]));
+    }
+    return claimed;
+  }
+
+  /** How sending these statements went; {@code error} is kept for administrators. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void record(String destination, List<Claimed> statements, Status status, String error) {
+    if (statements.isEmpty()) {
+      return;
+    }
+    Query update =
+        em.createNativeQuery(
+            "update statement_delivery set status = ?1, attempts = attempts + 1, last_error = ?2"
+                + (status == Status.DELIVERED ? ", delivered_at = current_timestamp" : "")
+                + " where destination = ?3 and statement_seq in ("
+                + placeholders(statements.size(), 4)
+                + ")");
+    update.setParameter(1, status.name()).setParameter(2, shortened(error));
+    update.setParameter(3, destination);
+    for (int i = 0; i < statements.size(); i++) {
+      update.setParameter(i + 4, statements.get(i).seq());
+    }
+    update.executeUpdate();
+  }
+
+  /** How many statements stand where, for one destination. */
+  public Map<Status, Long> counts(String destination) {
+    Map<Status, Long> counts = new EnumMap<>(Status.class);
+    for (Status status : Status.values()) {
+      counts.put(status, 0L);
+    }
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "select status, count(*) from statement_delivery where destination = ?1"
+                    + " group by status")
+            .setParameter(1, destination)
+            .getResultList();
+    for (Object[] row : rows) {
+      counts.put(Status.valueOf((String) row[0]), ((Number) row[1]).longValue());
+    }
+    return counts;
+  }
+
+  /** Pending statements whose attempts failed, to tell "waiting" from "failing". */
+  public long failing(String destination) {
+    return ((Number)
+            em.createNativeQuery(
+                    "select count(*) from statement_delivery where destination = ?1"
+                        + " and status = 'PENDING' and attempts > 0")
+                .setParameter(1, destination)
+                .getSingleResult())
+        .longValue();
+  }
+
+  /** The statements waiting for an administrator, oldest first. */
+  public List<SetAside> setAside(String destination, int limit) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "select d.statement_seq, o.statement_id, d.status, d.attempts, d.last_error"
+                    + " from statement_delivery d join statement_outbox o on o.seq ="
+                    + " d.statement_seq where d.destination = ?1 and d.status in ('REJECTED',"
+                    + " 'CONFLICT') order by d.statement_seq fetch first "
+                    + limit
+                    + " rows only")
+            .setParameter(1, destination)
+            .getResultList();
+    return rows.stream()
+        .map(
+            row ->
+                new SetAside(
+                    ((Number) row[0]).longValue(),
+                    UUID.fromString((String) row[1]),
+                    Status.valueOf((String) row[2]),
+                    ((Number) row[3]).intValue(),
+                    (String) row[4]))
+        .toList();
+  }
+
+  /**
+   * An administrator has dealt with the cause: set-aside statements are sent again, and a resting
+   * destination is tried at once. Returns how many statements were set aside.
+   */
+  @Transactional
+  public Optional<Integer> retry(String destination, Instant now) {
+    DestinationState state = em.find(DestinationState.class, destination);
+    if (state == null) {
+      return Optional.empty();
+    }
+    state.retryNow(now);
+    return Optional.of(
+        em.createNativeQuery(
+                "update statement_delivery set status = 'PENDING', attempts = 0, last_error = null"
+                    + " where destination = ?1 and status in ('REJECTED', 'CONFLICT')")
+            .setParameter(1, destination)
+            .executeUpdate());
+  }
+
+  public Optional<DestinationState> state(String destination) {
+    return Optional.ofNullable(em.find(DestinationState.class, destination));
+  }
+
+  private static String placeholders(int count, int first) {
+    return IntStream.range(first, first + count)
+        .mapToObj(i -> "?" + i)
+        .collect(Collectors.joining(", "));
+  }
+
+  private static String shortened(String error) {
+    if (error == null || error.length() <= MAX_ERROR) {
+      return error;
+    }
+    return error.substring(0, MAX_ERROR - 1) + "…";
+  }
+}

@@ -1,0 +1,152 @@
+package org.child.cop.statements.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.logging.Logger;
+import org.child.cop.retries.Backoff;
+import org.child.cop.statements.control.Deliveries.Claimed;
+import org.child.cop.statements.control.Deliveries.Status;
+import org.child.cop.statements.entity.DestinationState;
+import org.child.cop.xapi.LrsException;
+import org.child.cop.xapi.LrsFailure;
+import org.child.cop.xapi.Statement;
+import org.child.cop.xapi.StatementJson;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Sends one batch of pending statements to one destination, in one transaction that holds the
+ * batch's rows locked while it sends, and classifies the answer as XAPI.md says: stored (a re-sent
+ * statement too) → delivered; 400 or 409 on a batch → split it until the bad statement is alone,
+ * which is then set aside for an administrator while the others go through; 401/403, 5xx, 429,
+ * timeouts and refused connections → the destination rests with backoff and jitter, nothing lost.
+ * Should the transaction fail after the LRS stored a batch, the batch is sent again later, which an
+ * LRS takes as the same statements.
+ */
+@ApplicationScoped
+public class DestinationRelay {
+
+  private static final Logger LOG = Logger.getLogger(DestinationRelay.class.getName());
+
+  static final Duration LONGEST_REST = Duration.ofMinutes(15);
+
+  @Inject Deliveries deliveries;
+  @Inject LearningRecordStores stores;
+
+  @Inject
+  @ConfigProperty(name = "xapi.relay.first-retry")
+  Duration firstRetry;
+
+  /** Returns how many statements it took from the outbox (0: none due, or resting). */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public int relayBatch(Destination destination, int size) {
+    Instant now = Instant.now();
+    DestinationState state = deliveries.state(destination.name()).orElse(null);
+    if (state == null || !state.isDue(now)) {
+      return 0;
+    }
+    List<Claimed> batch = deliveries.claim(destination.name(), size);
+    if (batch.isEmpty()) {
+      return 0;
+    }
+    try {
+      if (send(destination, readable(destination, batch)) > 0) {
+        state.delivered(now);
+      }
+    } catch (DestinationDown down) {
+      Duration rest =
+          new Backoff(firstRetry, LONGEST_REST)
+              .withJitter(state.failures() + 1, ThreadLocalRandom.current());
+      state.failed(down.getMessage(), rest, now);
+      LOG.warning(
+          () ->
+              "Statements for "
+                  + destination.name()
+                  + " wait "
+                  + rest.toSeconds()
+                  + " s: "
+                  + down.getMessage());
+    }
+    return batch.size();
+  }
+
+  /** A claimed statement, read back from its JSON. */
+  private record Outgoing(Claimed claimed, Statement statement) {}
+
+  /**
+   * The statements of the batch that are still xAPI; one that is not (written by an older version,
+   * or changed by hand) is set aside at once rather than blocking the outbox.
+   */
+  private List<Outgoing> readable(Destination destination, List<Claimed> batch) {
+    List<Outgoing> outgoing = new ArrayList<>(batch.size());
+    for (Claimed claimed : batch) {
+      try {
+        outgoing.add(new Outgoing(claimed, StatementJson.read(claimed.payload())));
+      } catch (RuntimeException unreadable) {
+        String why = "the outbox holds no valid xAPI statement: " + unreadable.getMessage();
+        deliveries.record(destination.name(), List.of(claimed), Status.REJECTED, why);
+        LOG.warning(() -> "Statement " + claimed.statementId() + " set aside: " + why);
+      }
+    }
+    return outgoing;
+  }
+
+  /** Returns how many were delivered. */
+  private int send(Destination destination, List<Outgoing> outgoing) {
+    if (outgoing.isEmpty()) {
+      return 0;
+    }
+    List<Claimed> statements = outgoing.stream().map(Outgoing::claimed).toList();
+    try {
+      stores.send(destination, outgoing.stream().map(Outgoing::statement).toList());
+      deliveries.record(destination.name(), statements, Status.DELIVERED, null);
+      return statements.size();
+    } catch (LrsException refused) {
+      String why = describe(refused);
+      switch (refused.failure()) {
+        case BAD_REQUEST, CONFLICT, TOO_LARGE -> {
+          if (statements.size() > 1) {
+            int half = outgoing.size() / 2;
+            return send(destination, outgoing.subList(0, half))
+                + send(destination, outgoing.subList(half, outgoing.size()));
+          }
+          Claimed alone = statements.get(0);
+          Status status =
+              refused.failure() == LrsFailure.CONFLICT ? Status.CONFLICT : Status.REJECTED;
+          deliveries.record(destination.name(), statements, status, why);
+          LOG.warning(
+              () ->
+                  "Statement "
+                      + alone.statementId()
+                      + " set aside for "
+                      + destination.name()
+                      + " ("
+                      + status
+                      + "): "
+                      + why);
+          return 0;
+        }
+        default -> {
+          deliveries.record(destination.name(), statements, Status.PENDING, why);
+          throw new DestinationDown(why);
+        }
+      }
+    }
+  }
+
+  private static String describe(LrsException e) {
+    String status = e.status() > 0 ? "HTTP " + e.status() : e.failure().name().toLowerCase();
+    String message =
+        e.lrsMessage() == null || e.lrsMessage().isBlank() ? "" : ": " + e.lrsMessage();
+    return switch (e.failure()) {
+      case UNAUTHORIZED, FORBIDDEN ->
+          "the LRS refused the tool's credentials (" + status + ")" + message;
+      default -> status + message;
+    };
+  }
+}

@@ -1,0 +1,121 @@
+package org.child.cop.statements.control;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.child.cop.storage.SchemaWasMigrated;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Moves statements from the outbox to every destination, outside any request: at once after a
+ * statement's transaction commits, and every {@code xapi.relay.interval} for what is left (a
+ * destination that was resting, statements of other instances). Each batch is its own transaction
+ * ({@link DestinationRelay}); relays of several instances share the work through row locks. One
+ * look at a time per instance, bounded in time, so a slow LRS cannot pile looks up.
+ */
+@Singleton
+@TransactionManagement(TransactionManagementType.BEAN)
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class StatementRelay {
+
+  private static final Logger LOG = Logger.getLogger(StatementRelay.class.getName());
+
+  /** A look hands over to the next after this long, so every destination gets its turn. */
+  static final Duration LOOK_BUDGET = Duration.ofSeconds(10);
+
+  @Resource TimerService timers;
+
+  @Inject Destinations destinations;
+  @Inject Deliveries deliveries;
+  @Inject DestinationRelay relay;
+
+  @Inject
+  @ConfigProperty(name = "xapi.relay.interval")
+  Duration interval;
+
+  @Inject
+  @ConfigProperty(name = "xapi.relay.batch-size")
+  int batchSize;
+
+  private final AtomicBoolean started = new AtomicBoolean();
+  private final AtomicBoolean looking = new AtomicBoolean();
+  private final AtomicBoolean soon = new AtomicBoolean();
+  private final AtomicBoolean again = new AtomicBoolean();
+
+  /** Once the schema is there: every destination gets its state (and its history), then looks. */
+  public void start(@Observes SchemaWasMigrated schema) {
+    if (batchSize < 1 || batchSize > 500) {
+      throw new IllegalStateException("xapi.relay.batch-size must be between 1 and 500");
+    }
+    Instant now = Instant.now();
+    for (Destination destination : destinations.all()) {
+      try {
+        deliveries.ensure(destination.name(), now);
+      } catch (RuntimeException e) {
+        // another instance created it at the same moment; its state is there now
+        LOG.log(Level.FINE, "Destination " + destination.name() + " was created elsewhere", e);
+      }
+    }
+    if (started.compareAndSet(false, true)) {
+      long every = Math.max(100, interval.toMillis());
+      timers.createIntervalTimer(every, every, new TimerConfig(null, false));
+      LOG.info(() -> "Statement relay started; it looks for statements every " + every + " ms");
+    }
+  }
+
+  /** A statement was committed to the outbox: send it now rather than at the next look. */
+  public void sendSoon(@Observes(during = TransactionPhase.AFTER_SUCCESS) StatementWasQueued q) {
+    if (started.get() && soon.compareAndSet(false, true)) {
+      timers.createSingleActionTimer(1, new TimerConfig(null, false));
+    }
+  }
+
+  @Timeout
+  void look() {
+    soon.set(false);
+    if (!looking.compareAndSet(false, true)) {
+      // the running look may have claimed before the newest statements committed: it looks again
+      again.set(true);
+      return;
+    }
+    try {
+      Instant until = Instant.now().plus(LOOK_BUDGET);
+      do {
+        again.set(false);
+        for (Destination destination : destinations.all()) {
+          if (destination.available()) {
+            relayAll(destination, until);
+          }
+        }
+      } while (again.get() && Instant.now().isBefore(until));
+    } finally {
+      looking.set(false);
+    }
+  }
+
+  private void relayAll(Destination destination, Instant until) {
+    try {
+      int taken;
+      do {
+        taken = relay.relayBatch(destination, batchSize);
+      } while (taken == batchSize && Instant.now().isBefore(until));
+    } catch (RuntimeException e) {
+      // the next look retries; a failure here must not end the polling
+      LOG.log(Level.WARNING, "Relaying statements to " + destination.name() + " failed", e);
+    }
+  }
+}
