@@ -49,18 +49,23 @@ public class DemoPlatform {
 
   /** The people one can launch as. */
   public enum Person {
-    LEARNER("demo-learner", "Lee Learner", "membership#Learner"),
-    FACILITATOR("demo-facilitator", "Fran Facilitator", "membership#Instructor"),
-    COURSE_DESIGNER("demo-designer", "Dana Designer", "membership#ContentDeveloper");
+    LEARNER("demo-learner", "Lee Learner", "membership#Learner", "CHILD/NURSING/WARD-3"),
+    FACILITATOR("demo-facilitator", "Fran Facilitator", "membership#Instructor", "CHILD/EDU"),
+    COURSE_DESIGNER(
+        "demo-designer", "Dana Designer", "membership#ContentDeveloper", "CHILD/EDU/DESIGN");
 
     final String subject;
     final String displayName;
     final String role;
 
-    Person(String subject, String displayName, String role) {
+    /** The org unit an LMS passes as custom parameters, as lti-config/ shows how to set up. */
+    final String unitPath;
+
+    Person(String subject, String displayName, String role, String unitPath) {
       this.subject = subject;
       this.displayName = displayName;
       this.role = role;
+      this.unitPath = unitPath;
     }
 
     public String displayName() {
@@ -185,7 +190,7 @@ public class DemoPlatform {
       claims
           .claim(lti + "message_type", "LtiResourceLinkRequest")
           .claim(lti + "resource_link", Map.of("id", "demo-link", "title", "Demo activity"))
-          .claim(lti + "custom", custom(messageHint));
+          .claim(lti + "custom", withUnit(custom(messageHint), person));
     }
     return Optional.of(sign(claims.build()));
   }
@@ -220,6 +225,13 @@ public class DemoPlatform {
 
   /** An activity the demo course designer placed. */
   public record Placed(String title, Map<String, String> custom) {}
+
+  private static Map<String, String> withUnit(Map<String, String> custom, Person person) {
+    Map<String, String> all = new LinkedHashMap<>(custom);
+    all.put("org_unit_id", person.unitPath.substring(person.unitPath.lastIndexOf('/') + 1));
+    all.put("org_unit_path", person.unitPath);
+    return all;
+  }
 
   private static Map<String, String> custom(String messageHint) {
     Map<String, String> custom = new LinkedHashMap<>();
