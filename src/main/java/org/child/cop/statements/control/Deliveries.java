@@ -66,7 +66,11 @@ public class Deliveries {
     return state;
   }
 
-  /** Inside the transaction that wrote the statement: one row per destination. */
+  /**
+   * Inside the transaction that wrote the statement: one row per destination. The destination's
+   * state must exist ({@link #ensure} at start); were it missing, the foreign key fails the whole
+   * transaction, domain change included, rather than losing the statement for that destination.
+   */
   @Transactional(Transactional.TxType.MANDATORY)
   public void expect(long seq, Collection<String> destinations) {
     for (String destination : destinations) {
