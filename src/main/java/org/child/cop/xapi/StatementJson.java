@@ -1,6 +1,5 @@
 package org.child.cop.xapi;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
@@ -9,6 +8,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParsingException;
 import java.io.StringReader;
 import java.math.BigDecimal;
@@ -30,6 +30,12 @@ import java.util.function.Supplier;
  * reject as unknown.
  */
 public final class StatementJson {
+
+  /**
+   * One provider for every builder and reader: {@code Json.createObjectBuilder()} looks the
+   * provider up again on each call, which cost more than the rest of writing a statement.
+   */
+  static final JsonProvider JSON = JsonProvider.provider();
 
   private StatementJson() {}
 
@@ -67,7 +73,7 @@ public final class StatementJson {
 
   public static JsonArray writeList(List<Statement> statements, XapiVersion version) {
     Writer writer = new Writer(version);
-    JsonArrayBuilder array = Json.createArrayBuilder();
+    JsonArrayBuilder array = JSON.createArrayBuilder();
     statements.forEach(statement -> array.add(writer.statement(statement)));
     return array.build();
   }
@@ -81,13 +87,13 @@ public final class StatementJson {
 
   /** Any JSON value, for answers of an LRS. */
   static JsonValue parseAny(String json) {
-    try (jakarta.json.JsonReader reader = Json.createReader(new StringReader(json))) {
+    try (jakarta.json.JsonReader reader = JSON.createReader(new StringReader(json))) {
       return reader.readValue();
     }
   }
 
   static JsonValue parse(String json) {
-    try (jakarta.json.JsonReader reader = Json.createReader(new StringReader(json))) {
+    try (jakarta.json.JsonReader reader = JSON.createReader(new StringReader(json))) {
       JsonValue value = reader.readValue();
       if (value.getValueType() != JsonValue.ValueType.OBJECT) {
         throw new XapiValidationException(List.of(new Violation("", "must be a JSON object")));
@@ -933,7 +939,7 @@ public final class StatementJson {
     }
 
     JsonObject statement(Statement s) {
-      JsonObjectBuilder o = Json.createObjectBuilder();
+      JsonObjectBuilder o = JSON.createObjectBuilder();
       if (s.id() != null) {
         o.add("id", s.id().toString());
       }
@@ -969,7 +975,7 @@ public final class StatementJson {
         o.add("timestamp", timestamp.text());
       }
       if (attachments != null) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         attachments.forEach(a -> array.add(attachment(a)));
         o.add("attachments", array);
       }
@@ -989,7 +995,7 @@ public final class StatementJson {
     }
 
     private JsonObject subStatement(SubStatement s) {
-      JsonObjectBuilder o = Json.createObjectBuilder().add("objectType", "SubStatement");
+      JsonObjectBuilder o = JSON.createObjectBuilder().add("objectType", "SubStatement");
       o.add("actor", actor(s.actor()));
       o.add("verb", verb(s.verb()));
       o.add("object", object(s.object()));
@@ -998,14 +1004,14 @@ public final class StatementJson {
     }
 
     private JsonObject statementRef(StatementRef ref) {
-      return Json.createObjectBuilder()
+      return JSON.createObjectBuilder()
           .add("objectType", "StatementRef")
           .add("id", ref.id().toString())
           .build();
     }
 
     JsonObject actor(Actor actor) {
-      JsonObjectBuilder o = Json.createObjectBuilder();
+      JsonObjectBuilder o = JSON.createObjectBuilder();
       if (actor instanceof Agent agent) {
         if (agent.objectTypeStated()) {
           o.add("objectType", "Agent");
@@ -1024,7 +1030,7 @@ public final class StatementJson {
           ifi(o, group.ifi());
         }
         if (group.members() != null) {
-          JsonArrayBuilder members = Json.createArrayBuilder();
+          JsonArrayBuilder members = JSON.createArrayBuilder();
           group.members().forEach(member -> members.add(actor(member)));
           o.add("member", members);
         }
@@ -1043,14 +1049,14 @@ public final class StatementJson {
         Account account = (Account) ifi;
         o.add(
             "account",
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("homePage", account.homePage())
                 .add("name", account.name()));
       }
     }
 
     private JsonObject verb(Verb verb) {
-      JsonObjectBuilder o = Json.createObjectBuilder().add("id", verb.id());
+      JsonObjectBuilder o = JSON.createObjectBuilder().add("id", verb.id());
       if (verb.display() != null) {
         o.add("display", languageMap(verb.display()));
       }
@@ -1058,7 +1064,7 @@ public final class StatementJson {
     }
 
     private JsonObject activity(Activity activity) {
-      JsonObjectBuilder o = Json.createObjectBuilder();
+      JsonObjectBuilder o = JSON.createObjectBuilder();
       if (activity.objectTypeStated()) {
         o.add("objectType", "Activity");
       }
@@ -1070,7 +1076,7 @@ public final class StatementJson {
     }
 
     private JsonObject definition(ActivityDefinition d) {
-      JsonObjectBuilder o = Json.createObjectBuilder();
+      JsonObjectBuilder o = JSON.createObjectBuilder();
       if (d.name() != null) {
         o.add("name", languageMap(d.name()));
       }
@@ -1087,7 +1093,7 @@ public final class StatementJson {
         o.add("interactionType", d.interactionType().json());
       }
       if (d.correctResponsesPattern() != null) {
-        o.add("correctResponsesPattern", Json.createArrayBuilder(d.correctResponsesPattern()));
+        o.add("correctResponsesPattern", JSON.createArrayBuilder(d.correctResponsesPattern()));
       }
       components(o, "choices", d.choices());
       components(o, "scale", d.scale());
@@ -1104,9 +1110,9 @@ public final class StatementJson {
       if (list == null) {
         return;
       }
-      JsonArrayBuilder array = Json.createArrayBuilder();
+      JsonArrayBuilder array = JSON.createArrayBuilder();
       for (InteractionComponent component : list) {
-        JsonObjectBuilder item = Json.createObjectBuilder().add("id", component.id());
+        JsonObjectBuilder item = JSON.createObjectBuilder().add("id", component.id());
         if (component.description() != null) {
           item.add("description", languageMap(component.description()));
         }
@@ -1116,9 +1122,9 @@ public final class StatementJson {
     }
 
     private JsonObject result(Result r) {
-      JsonObjectBuilder o = Json.createObjectBuilder();
+      JsonObjectBuilder o = JSON.createObjectBuilder();
       if (r.score() != null) {
-        JsonObjectBuilder score = Json.createObjectBuilder();
+        JsonObjectBuilder score = JSON.createObjectBuilder();
         Score s = r.score();
         if (s.scaled() != null) {
           score.add("scaled", s.scaled());
@@ -1153,7 +1159,7 @@ public final class StatementJson {
     }
 
     private JsonObject context(Context c) {
-      JsonObjectBuilder o = Json.createObjectBuilder();
+      JsonObjectBuilder o = JSON.createObjectBuilder();
       if (c.registration() != null) {
         o.add("registration", c.registration().toString());
       }
@@ -1165,7 +1171,7 @@ public final class StatementJson {
       }
       if (c.contextActivities() != null) {
         ContextActivities a = c.contextActivities();
-        JsonObjectBuilder activities = Json.createObjectBuilder();
+        JsonObjectBuilder activities = JSON.createObjectBuilder();
         activities(activities, "parent", a.parent());
         activities(activities, "grouping", a.grouping());
         activities(activities, "category", a.category());
@@ -1174,28 +1180,28 @@ public final class StatementJson {
       }
       if (version != XapiVersion.V1_0_3) {
         if (c.contextAgents() != null) {
-          JsonArrayBuilder agents = Json.createArrayBuilder();
+          JsonArrayBuilder agents = JSON.createArrayBuilder();
           for (ContextAgent agent : c.contextAgents()) {
             JsonObjectBuilder item =
-                Json.createObjectBuilder()
+                JSON.createObjectBuilder()
                     .add("objectType", "contextAgent")
                     .add("agent", actor(agent.agent()));
             if (agent.relevantTypes() != null) {
-              item.add("relevantTypes", Json.createArrayBuilder(agent.relevantTypes()));
+              item.add("relevantTypes", JSON.createArrayBuilder(agent.relevantTypes()));
             }
             agents.add(item);
           }
           o.add("contextAgents", agents);
         }
         if (c.contextGroups() != null) {
-          JsonArrayBuilder groups = Json.createArrayBuilder();
+          JsonArrayBuilder groups = JSON.createArrayBuilder();
           for (ContextGroup group : c.contextGroups()) {
             JsonObjectBuilder item =
-                Json.createObjectBuilder()
+                JSON.createObjectBuilder()
                     .add("objectType", "contextGroup")
                     .add("group", actor(group.group()));
             if (group.relevantTypes() != null) {
-              item.add("relevantTypes", Json.createArrayBuilder(group.relevantTypes()));
+              item.add("relevantTypes", JSON.createArrayBuilder(group.relevantTypes()));
             }
             groups.add(item);
           }
@@ -1224,14 +1230,14 @@ public final class StatementJson {
       if (activities == null) {
         return;
       }
-      JsonArrayBuilder array = Json.createArrayBuilder();
+      JsonArrayBuilder array = JSON.createArrayBuilder();
       activities.forEach(activity -> array.add(activity(activity)));
       o.add(name, array);
     }
 
     private JsonObject attachment(Attachment a) {
       JsonObjectBuilder o =
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("usageType", a.usageType())
               .add("display", languageMap(a.display()));
       if (a.description() != null) {
@@ -1245,13 +1251,13 @@ public final class StatementJson {
     }
 
     private static JsonObject languageMap(LanguageMap map) {
-      JsonObjectBuilder o = Json.createObjectBuilder();
+      JsonObjectBuilder o = JSON.createObjectBuilder();
       map.entries().forEach(o::add);
       return o.build();
     }
 
     private static JsonObject extensions(Extensions extensions) {
-      JsonObjectBuilder o = Json.createObjectBuilder();
+      JsonObjectBuilder o = JSON.createObjectBuilder();
       extensions.values().forEach(o::add);
       return o.build();
     }

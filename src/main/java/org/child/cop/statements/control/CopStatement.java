@@ -1,7 +1,7 @@
 package org.child.cop.statements.control;
 
-import jakarta.json.Json;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,6 +31,9 @@ import org.child.cop.xapi.Verb;
 final class CopStatement {
 
   static final String PLATFORM = "CHILD CoP";
+
+  /** Looked up once: {@code Json.create...} finds the provider again on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
 
   private final Map<String, JsonValue> extensions = new LinkedHashMap<>();
   private Agent actor;
@@ -65,15 +68,15 @@ final class CopStatement {
   CopStatement from(OrgUnit unit) {
     extensions.put(
         Vocabulary.Extension.ORG_UNIT.iri().toString(),
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("id", unit.id())
-            .add("path", Json.createArrayBuilder(unit.path()))
+            .add("path", JSON.createArrayBuilder(unit.path()))
             .build());
     return this;
   }
 
   CopStatement as(Vocabulary.Role role) {
-    extensions.put(Vocabulary.Extension.ROLE.iri().toString(), Json.createValue(role.keyword()));
+    extensions.put(Vocabulary.Extension.ROLE.iri().toString(), JSON.createValue(role.keyword()));
     return this;
   }
 
