@@ -198,6 +198,24 @@ class UberJarIT {
                     + " current_timestamp - interval '%4$s' from lti_platform limit 1")
                 .formatted((Object[]) call));
       }
+      // statements in the outbox: delivered long ago (to go), still owed though old, delivered
+      // lately
+      for (String[] queued :
+          new String[][] {
+            {"00000000-0000-4000-8000-0000000000d1", "40 days", "DELIVERED"},
+            {"00000000-0000-4000-8000-0000000000d2", "40 days", "PENDING"},
+            {"00000000-0000-4000-8000-0000000000d3", "1 day", "DELIVERED"}
+          }) {
+        statement.executeUpdate(
+            ("insert into statement_outbox (statement_id, payload, created_at)"
+                    + " values ('%1$s', '{}', current_timestamp - interval '%2$s')")
+                .formatted((Object[]) queued));
+        statement.executeUpdate(
+            ("insert into statement_delivery (destination, statement_seq, status, attempts)"
+                    + " select 'embedded', seq, '%3$s', 1 from statement_outbox"
+                    + " where statement_id = '%1$s'")
+                .formatted((Object[]) queued));
+      }
       try (ToolProcess again = ToolProcess.start(workDir, portA, shared)) {
         again.awaitReady();
         assertThat(again.output())
@@ -219,6 +237,18 @@ class UberJarIT {
             left.add(rows.getString(1));
           }
           assertThat(left).containsExactly("old-once-only", "recent-failure");
+        }
+        try (var rows =
+            statement.executeQuery(
+                "select statement_id from statement_outbox where statement_id like"
+                    + " '00000000-0000-4000-8000-0000000000d_' order by statement_id")) {
+          List<String> left = new ArrayList<>();
+          while (rows.next()) {
+            left.add(rows.getString(1));
+          }
+          assertThat(left)
+              .containsExactly(
+                  "00000000-0000-4000-8000-0000000000d2", "00000000-0000-4000-8000-0000000000d3");
         }
       }
     }
