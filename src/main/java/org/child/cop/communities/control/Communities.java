@@ -1,11 +1,9 @@
 package org.child.cop.communities.control;
 
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.interceptor.Interceptor;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -18,14 +16,14 @@ import org.child.cop.communities.MemberJoinedCommunity;
 import org.child.cop.communities.entity.Community;
 import org.child.cop.communities.entity.CommunityContext;
 import org.child.cop.communities.entity.CommunityMember;
+import org.child.cop.identity.MemberLaunched;
 import org.child.cop.identity.OrgUnit;
-import org.child.cop.identity.control.Members;
 import org.child.cop.identity.entity.Member;
 import org.child.cop.identity.entity.PlatformAccount;
 import org.child.cop.lti.Launch;
 
 /**
- * Communities as launches reach them: a launch from a course context enters that context's
+ * Communities as launches reach them: a member's launch from a course context enters that context's
  * community (founding it at the course's first launch), and a member's first launch into a
  * community makes them a member of it, which {@link MemberJoinedCommunity} tells the rest of the
  * tool inside the launch's transaction.
@@ -36,12 +34,11 @@ public class Communities {
   private static final Logger LOG = Logger.getLogger(Communities.class.getName());
 
   @PersistenceContext EntityManager em;
-  @Inject Members members;
   @Inject CommunityFounding founding;
   @Inject Event<MemberJoinedCommunity> joined;
 
-  /** After the member is recorded (identity observes the launch at the default priority). */
-  void enter(@Observes @Priority(Interceptor.Priority.APPLICATION + 600) Launch launch) {
+  void enter(@Observes MemberLaunched launched) {
+    Launch launch = launched.launch();
     if (launch.isDeepLinking() || launch.contextId() == null) {
       // a course designer placing activities is not taking part yet
       return;
@@ -51,11 +48,8 @@ public class Communities {
         of(launch.platformId(), launch.contextId())
             .map(Community::id)
             .orElseGet(() -> found(launch, now));
-    PlatformAccount account = new PlatformAccount(launch.issuer(), launch.subject());
-    Member member =
-        members
-            .find(account)
-            .orElseThrow(() -> new IllegalStateException("the launch's member was not recorded"));
+    Member member = launched.member();
+    PlatformAccount account = member.account();
     if (isMember(communityId, member)) {
       return;
     }

@@ -1,7 +1,9 @@
 package org.child.cop.identity.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
@@ -9,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.child.cop.identity.MemberLaunched;
 import org.child.cop.identity.entity.Member;
 import org.child.cop.identity.entity.Membership;
 import org.child.cop.identity.entity.PlatformAccount;
@@ -25,6 +28,7 @@ import org.child.cop.lti.RosterWasRead;
 public class Members {
 
   @PersistenceContext EntityManager em;
+  @Inject Event<MemberLaunched> launched;
 
   void recognise(@Observes Launch launch) {
     Instant now = Instant.now();
@@ -40,6 +44,7 @@ public class Members {
           true,
           now);
     }
+    launched.fire(new MemberLaunched(member, launch));
   }
 
   /**
