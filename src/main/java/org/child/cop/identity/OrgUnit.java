@@ -30,8 +30,10 @@ public record OrgUnit(String id, List<String> path) {
     if (id.isBlank()
         || id.length() > MAX_LENGTH
         || path.isEmpty()
-        || !path.get(path.size() - 1).equals(id)) {
-      throw new IllegalArgumentException("an org unit needs an id that ends its path");
+        || !path.get(path.size() - 1).equals(id)
+        || path.stream().anyMatch(part -> part.isBlank() || part.contains("/"))) {
+      throw new IllegalArgumentException(
+          "an org unit needs an id that ends its path, and ids without '/'");
     }
   }
 
