@@ -199,23 +199,38 @@ public abstract class DocumentResource {
     if (contentType.length() > 255) {
       throw new BadRequestException("Content-Type is longer than 255 characters.");
     }
-    if (headers.getLength() > LARGEST_DOCUMENT) {
-      throw tooLarge();
-    }
     try (InputStream in = body) {
+      if (headers.getLength() > LARGEST_DOCUMENT) {
+        throw tooLarge(in);
+      }
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       byte[] buffer = new byte[64 * 1024];
       int read;
       while ((read = in.read(buffer)) >= 0) {
         bytes.write(buffer, 0, read);
         if (bytes.size() > LARGEST_DOCUMENT) {
-          throw tooLarge();
+          throw tooLarge(in);
         }
       }
       return new DocumentContent(contentType.strip(), bytes.toByteArray());
     } catch (IOException e) {
       throw new BadRequestException("The document could not be read: " + e.getMessage());
     }
+  }
+
+  /**
+   * The 413, after reading what remains of a moderately oversized body: a client that is still
+   * sending reads no answer until its body is taken. Past twice the limit the LRS stops reading and
+   * the connection is dropped instead.
+   */
+  private static WebApplicationException tooLarge(InputStream rest) throws IOException {
+    byte[] buffer = new byte[64 * 1024];
+    long drained = 0;
+    int read;
+    while (drained < 2L * LARGEST_DOCUMENT && (read = rest.read(buffer)) >= 0) {
+      drained += read;
+    }
+    return tooLarge();
   }
 
   private static WebApplicationException tooLarge() {
