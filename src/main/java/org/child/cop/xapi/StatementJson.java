@@ -78,6 +78,19 @@ public final class StatementJson {
     return array.build();
   }
 
+  /**
+   * An Agent from JSON, such as the {@code agent} parameter of the State, Agent Profile and Agents
+   * resources: an object with exactly one IFI, and {@code objectType} absent or {@code Agent} (the
+   * specification says these parameters are never Groups).
+   */
+  public static Agent readAgent(String json) {
+    JsonObject o = parse(json).asJsonObject();
+    Reader reader = new Reader();
+    Agent agent = reader.agentOnly(o);
+    reader.throwIfAny();
+    return agent;
+  }
+
   /** An Agent or Group as JSON, e.g. for the {@code agent} query parameter. */
   static JsonObject writeActor(Actor actor, XapiVersion version) {
     return new Writer(version).actor(actor);
@@ -279,6 +292,15 @@ public final class StatementJson {
           yield null;
         }
       };
+    }
+
+    Agent agentOnly(JsonObject o) {
+      String objectType = string(o, "objectType", "", false);
+      if (objectType != null && !objectType.equals("Agent")) {
+        problem("objectType", "must be Agent (not a Group or a Person)");
+        return null;
+      }
+      return agent(o, "");
     }
 
     private Actor actor(JsonValue value, String path, boolean required) {

@@ -149,13 +149,15 @@ class SchemaMigrationTest {
   }
 
   /**
-   * pgjdbc reports timestamptz as TIMESTAMP and bool as BIT; H2 reports what they are. Only these
-   * driver quirks are forgiven: any other difference is a real one.
+   * pgjdbc reports timestamptz as TIMESTAMP, bool as BIT and bytea as BINARY; H2 reports what they
+   * are (bytea is BINARY VARYING there). Only these driver quirks are forgiven: any other
+   * difference is a real one.
    */
   private static int jdbcType(ResultSet column) throws SQLException {
     return switch (column.getString("TYPE_NAME")) {
       case "timestamptz" -> java.sql.Types.TIMESTAMP_WITH_TIMEZONE;
       case "bool" -> java.sql.Types.BOOLEAN;
+      case "bytea" -> java.sql.Types.VARBINARY;
       default -> column.getInt("DATA_TYPE");
     };
   }
