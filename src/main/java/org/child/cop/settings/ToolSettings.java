@@ -26,6 +26,16 @@ public class ToolSettings {
   @PostConstruct
   void check() {
     base = parseBaseUrl(baseUrl);
+    if (!developmentMode && isLoopback(base)) {
+      // statements keep the activity IRIs made from this address for ever
+      LOG.warning(
+          () ->
+              "tool.base-url "
+                  + base
+                  + " is this machine's own address outside development mode: LMSs cannot reach"
+                  + " it, and the xAPI activity ids made from it would stay wrong; set the public"
+                  + " https address");
+    }
     if (!developmentMode && "http".equals(base.getScheme()) && !isLoopback(base)) {
       // LMSs refuse plain-http tools; say so now rather than at the first failed launch.
       LOG.warning(

@@ -46,6 +46,7 @@ final class CountingProxy implements AutoCloseable {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private final ConcurrentLinkedQueue<Exchange> exchanges = new ConcurrentLinkedQueue<>();
   private final URI lrs;
+  private volatile Duration delay = Duration.ZERO;
 
   private CountingProxy(URI lrs) throws IOException {
     this.lrs = lrs;
@@ -58,6 +59,11 @@ final class CountingProxy implements AutoCloseable {
   /** A proxy for the LRS at {@code lrs}, e.g. {@code http://127.0.0.1:18081/xAPI}. */
   static CountingProxy of(URI lrs) throws IOException {
     return new CountingProxy(lrs);
+  }
+
+  /** Holds each request back a while from now on: a slower network to one instance. */
+  void slowDown(Duration delay) {
+    this.delay = delay;
   }
 
   /** What the tool should take as the LRS's endpoint. */
@@ -79,6 +85,13 @@ final class CountingProxy implements AutoCloseable {
 
   private void forward(HttpExchange exchange) throws IOException {
     byte[] body = exchange.getRequestBody().readAllBytes();
+    if (!delay.isZero()) {
+      try {
+        Thread.sleep(delay.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     String path = exchange.getRequestURI().getRawPath().substring(lrs.getRawPath().length());
     String query = exchange.getRequestURI().getRawQuery();
     URI target = URI.create(lrs + path + (query == null ? "" : "?" + query));

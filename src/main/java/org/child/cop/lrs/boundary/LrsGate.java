@@ -34,6 +34,10 @@ public class LrsGate implements ContainerRequestFilter, ContainerResponseFilter 
   static final String CHALLENGE = "Basic realm=\"CHILD CoP LRS\", charset=\"UTF-8\"";
 
   private static final Logger LOG = Logger.getLogger(LrsGate.class.getName());
+
+  /** What the tool's keys look like: anything else is not logged (it may be a secret or CR/LF). */
+  private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
   private static final Pattern V1 = Pattern.compile("1\\.0(\\.[0-9]+)?");
   private static final Pattern V2 = Pattern.compile("2\\.0(\\.[0-9]+)?");
 
@@ -56,8 +60,10 @@ public class LrsGate implements ContainerRequestFilter, ContainerResponseFilter 
                 () -> {
                   LOG.warning(
                       () ->
-                          "LRS request refused: unknown key, wrong secret or switched off (key "
-                              + basic[0].substring(0, Math.min(basic[0].length(), 64))
+                          "LRS request refused: unknown key, wrong secret or switched off ("
+                              + (KEY.matcher(basic[0]).matches()
+                                  ? "key " + basic[0]
+                                  : "malformed key")
                               + ")");
                   return new NotAuthorizedException(
                       "The LRS credential is wrong or switched off.", CHALLENGE);

@@ -8,6 +8,7 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -24,7 +25,11 @@ public class RegistrationThrottle {
 
   static final Duration WINDOW = Duration.ofHours(1);
 
-  /** Beyond this many sources in one window new ones wait, so the map cannot grow without end. */
+  /**
+   * At most this many sources are counted at once, so the map cannot grow without end; beyond it
+   * the oldest window is forgotten (a flood from many sources then counts less, but nobody is
+   * refused for someone else's flood).
+   */
   static final int MAX_SOURCES = 10_000;
 
   private record Window(Instant start, int attempts) {
@@ -46,8 +51,9 @@ public class RegistrationThrottle {
       windows.values().removeIf(window -> window.over(now));
     }
     if (windows.size() >= MAX_SOURCES && !windows.containsKey(source)) {
-      throw RegistrationRefused.tooMany(
-          "CHILD CoP is receiving unusually many registrations. Try again in an hour.", WINDOW);
+      windows.entrySet().stream()
+          .min(Map.Entry.comparingByValue(Comparator.comparing(Window::start)))
+          .ifPresent(oldest -> windows.remove(oldest.getKey(), oldest.getValue()));
     }
     Window window =
         windows.merge(

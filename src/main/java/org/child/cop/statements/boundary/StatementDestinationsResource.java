@@ -1,6 +1,8 @@
 package org.child.cop.statements.boundary;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.ClientErrorException;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -8,7 +10,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.child.cop.identity.boundary.AdministratorOnly;
@@ -32,6 +36,7 @@ public class StatementDestinationsResource {
   /** One destination as an administrator sees it; never its credentials. */
   public record DestinationView(
       String name,
+      boolean configured,
       String endpoint,
       String version,
       boolean available,
@@ -55,15 +60,46 @@ public class StatementDestinationsResource {
   @Inject Destinations destinations;
   @Inject Deliveries deliveries;
 
+  /** The configured destinations, then any the database still knows that no setting names. */
   @GET
   public List<DestinationView> list() {
-    return destinations.all().stream().map(this::view).toList();
+    List<DestinationView> views = new ArrayList<>();
+    destinations.all().forEach(destination -> views.add(view(destination)));
+    for (DestinationState state : deliveries.known()) {
+      if (destinations.named(state.name()).isEmpty()) {
+        views.add(retired(state));
+      }
+    }
+    return views;
   }
 
   @GET
   @Path("{name}")
   public DestinationView one(@PathParam("name") String name) {
+    if (destinations.named(name).isEmpty()) {
+      return deliveries.state(name).map(this::retired).orElseThrow(() -> notConfigured(name));
+    }
     return view(destination(name));
+  }
+
+  /**
+   * Forgets a destination no setting names any more, with what it was still owed, so the outbox can
+   * shrink; a configured one must leave {@code xapi.destinations} first.
+   */
+  @DELETE
+  @Path("{name}")
+  public Response retire(@PathParam("name") String name) {
+    if (destinations.named(name).isPresent()) {
+      throw new ClientErrorException(
+          "The destination "
+              + name
+              + " is still in xapi.destinations: take it out of the settings and restart first.",
+          Response.Status.CONFLICT);
+    }
+    if (!deliveries.retire(name)) {
+      throw notConfigured(name);
+    }
+    return Response.noContent().build();
   }
 
   /** The statements set aside for this destination (rejected as invalid, or conflicting ids). */
@@ -95,22 +131,44 @@ public class StatementDestinationsResource {
   }
 
   private Destination destination(String name) {
-    return destinations
-        .named(name)
-        .orElseThrow(
-            () -> new NotFoundException("No destination named " + name + " is configured."));
+    return destinations.named(name).orElseThrow(() -> notConfigured(name));
+  }
+
+  private static NotFoundException notConfigured(String name) {
+    return new NotFoundException("No destination named " + name + " is configured or known.");
+  }
+
+  /** A destination no setting names: what it still lacks, which nothing sends any more. */
+  private DestinationView retired(DestinationState state) {
+    return view(state.name(), false, null, null, false, state);
   }
 
   private DestinationView view(Destination destination) {
-    Map<Status, Long> counts = deliveries.counts(destination.name());
-    DestinationState state = deliveries.state(destination.name()).orElse(null);
-    return new DestinationView(
+    return view(
         destination.name(),
+        true,
         destination.endpoint().map(Object::toString).orElse(null),
         destination.version().header(),
         destination.available(),
+        deliveries.state(destination.name()).orElse(null));
+  }
+
+  private DestinationView view(
+      String name,
+      boolean configured,
+      String endpoint,
+      String version,
+      boolean available,
+      DestinationState state) {
+    Map<Status, Long> counts = deliveries.counts(name);
+    return new DestinationView(
+        name,
+        configured,
+        endpoint,
+        version,
+        available,
         counts.get(Status.PENDING),
-        deliveries.failing(destination.name()),
+        deliveries.failing(name),
         counts.get(Status.DELIVERED),
         counts.get(Status.REJECTED),
         counts.get(Status.CONFLICT),

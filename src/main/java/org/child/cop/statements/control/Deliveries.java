@@ -5,9 +5,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,8 @@ public class Deliveries {
   /** A set-aside statement, for administrators. */
   public record SetAside(long seq, UUID statementId, Status status, int attempts, String error) {}
 
-  private static final int MAX_ERROR = 500;
+  /** Longer than any statement's transaction and any clock difference between instances. */
+  static final Duration RACE_WINDOW = Duration.ofMinutes(10);
 
   @PersistenceContext EntityManager em;
 
@@ -67,20 +69,63 @@ public class Deliveries {
   }
 
   /**
-   * Inside the transaction that wrote the statement: one row per destination. The destination's
-   * state must exist ({@link #ensure} at start); were it missing, the foreign key fails the whole
-   * transaction, domain change included, rather than losing the statement for that destination.
+   * Inside the transaction that wrote the statement: one row for each destination the database
+   * knows, whatever this instance's settings say, so instances configured differently during a
+   * change agree. A destination created at this very moment may miss it; {@link #repair} adds it.
    */
   @Transactional(Transactional.TxType.MANDATORY)
-  public void expect(long seq, Collection<String> destinations) {
-    for (String destination : destinations) {
-      em.createNativeQuery(
-              "insert into statement_delivery (destination, statement_seq, status, attempts)"
-                  + " values (?1, ?2, 'PENDING', 0)")
-          .setParameter(1, destination)
-          .setParameter(2, seq)
-          .executeUpdate();
+  public void expect(long seq) {
+    em.createNativeQuery(
+            "insert into statement_delivery (destination, statement_seq, status, attempts)"
+                + " select name, ?1, 'PENDING', 0 from statement_destination")
+        .setParameter(1, seq)
+        .executeUpdate();
+  }
+
+  /**
+   * Adds what a destination lacks of the statements made around its creation (a statement whose
+   * transaction raced it saw no destination, and the destination's copy of the outbox did not see
+   * the statement yet); returns how many were added. Statements older than {@code settled} only, so
+   * none still being written is counted twice.
+   */
+  @Transactional
+  public int repair(Instant settled) {
+    int added = 0;
+    for (DestinationState destination : known()) {
+      added +=
+          em.createNativeQuery(
+                  "insert into statement_delivery (destination, statement_seq, status, attempts)"
+                      + " select ?1, o.seq, 'PENDING', 0 from statement_outbox o"
+                      + " where o.created_at >= ?2 and o.created_at < ?3 and not exists"
+                      + " (select 1 from statement_delivery x where x.destination = ?1"
+                      + " and x.statement_seq = o.seq)")
+              .setParameter(1, destination.name())
+              .setParameter(2, destination.createdAt().minus(RACE_WINDOW).atOffset(ZoneOffset.UTC))
+              .setParameter(3, earlier(settled, destination.createdAt().plus(RACE_WINDOW)))
+              .executeUpdate();
     }
+    return added;
+  }
+
+  /**
+   * An administrator retires a destination the settings no longer name: its state and what it was
+   * still owed go, so the outbox can shrink. Returns whether there was one.
+   */
+  @Transactional
+  public boolean retire(String destination) {
+    DestinationState state = em.find(DestinationState.class, destination);
+    if (state == null) {
+      return false;
+    }
+    em.remove(state);
+    return true;
+  }
+
+  /** The destinations the database knows, configured or not. */
+  public List<DestinationState> known() {
+    return em.createQuery(
+            "select d from DestinationState d order by d.name", DestinationState.class)
+        .getResultList();
   }
 
   /**
@@ -220,6 +265,10 @@ public class Deliveries {
     return Optional.ofNullable(em.find(DestinationState.class, destination));
   }
 
+  private static java.time.OffsetDateTime earlier(Instant one, Instant other) {
+    return (one.isBefore(other) ? one : other).atOffset(ZoneOffset.UTC);
+  }
+
   private static String placeholders(int count, int first) {
     return IntStream.range(first, first + count)
         .mapToObj(i -> "?" + i)
@@ -227,9 +276,6 @@ public class Deliveries {
   }
 
   private static String shortened(String error) {
-    if (error == null || error.length() <= MAX_ERROR) {
-      return error;
-    }
-    return error.substring(0, MAX_ERROR - 1) + "…";
+    return error == null ? null : DestinationState.shortened(error);
   }
 }

@@ -55,8 +55,23 @@ public class DestinationRelay {
       return 0;
     }
     try {
-      if (send(destination, readable(destination, batch)) > 0) {
+      List<Outgoing> outgoing = readable(destination, batch);
+      Tally tally = new Tally();
+      send(destination, outgoing, tally);
+      if (tally.delivered > 0) {
         state.delivered(now);
+      } else if (outgoing.size() > 1 && tally.rejected == outgoing.size()) {
+        // one bad statement is set aside; a whole batch refused one by one says the LRS refuses
+        // this tool (wrong version, a gateway in the way), and its history must not be set aside
+        deliveries.record(
+            destination.name(),
+            outgoing.stream().map(Outgoing::claimed).toList(),
+            Status.PENDING,
+            tally.lastRefusal);
+        throw new DestinationDown(
+            "the LRS refused every statement of a batch, each alone too (last: "
+                + tally.lastRefusal
+                + "); check the destination's endpoint and xAPI version");
       }
     } catch (DestinationDown down) {
       Duration rest =
@@ -96,29 +111,40 @@ public class DestinationRelay {
     return outgoing;
   }
 
-  /** Returns how many were delivered. */
-  private int send(Destination destination, List<Outgoing> outgoing) {
+  /** How a batch went, counted as it is split. */
+  private static final class Tally {
+    int delivered;
+    int rejected;
+    String lastRefusal;
+  }
+
+  private void send(Destination destination, List<Outgoing> outgoing, Tally tally) {
     if (outgoing.isEmpty()) {
-      return 0;
+      return;
     }
     List<Claimed> statements = outgoing.stream().map(Outgoing::claimed).toList();
     try {
       stores.send(destination, outgoing.stream().map(Outgoing::statement).toList());
       deliveries.record(destination.name(), statements, Status.DELIVERED, null);
-      return statements.size();
+      tally.delivered += statements.size();
     } catch (LrsException refused) {
       String why = describe(refused);
       switch (refused.failure()) {
         case BAD_REQUEST, CONFLICT, TOO_LARGE -> {
           if (statements.size() > 1) {
             int half = outgoing.size() / 2;
-            return send(destination, outgoing.subList(0, half))
-                + send(destination, outgoing.subList(half, outgoing.size()));
+            send(destination, outgoing.subList(0, half), tally);
+            send(destination, outgoing.subList(half, outgoing.size()), tally);
+            return;
           }
           Claimed alone = statements.get(0);
           Status status =
               refused.failure() == LrsFailure.CONFLICT ? Status.CONFLICT : Status.REJECTED;
           deliveries.record(destination.name(), statements, status, why);
+          if (status == Status.REJECTED) {
+            tally.rejected++;
+            tally.lastRefusal = why;
+          }
           LOG.warning(
               () ->
                   "Statement "
@@ -129,7 +155,6 @@ public class DestinationRelay {
                       + status
                       + "): "
                       + why);
-          return 0;
         }
         default -> {
           deliveries.record(destination.name(), statements, Status.PENDING, why);

@@ -39,8 +39,16 @@ public class Destinations {
 
   private List<Destination> all;
 
+  @Inject
+  @ConfigProperty(name = "xapi.relay.batch-size")
+  int batchSize;
+
   @PostConstruct
   void read() {
+    if (batchSize < 1 || batchSize > 500) {
+      // the relay's setting, checked here where a wrong one stops the start
+      throw new IllegalStateException("xapi.relay.batch-size must be between 1 and 500");
+    }
     all = parse(names.orElse(""), key -> config.getOptionalValue(key, String.class));
     all.forEach(destination -> LOG.info(() -> "Statements go to " + destination));
   }

@@ -26,7 +26,11 @@ public class OutboxHousekeeping {
 
   static final int SLICE = 5_000;
 
+  /** Statements at least this old have finished their transaction. */
+  static final Duration SETTLED = Duration.ofMinutes(1);
+
   @PersistenceContext EntityManager em;
+  @Inject Deliveries deliveries;
 
   @Inject
   @ConfigProperty(name = "xapi.outbox.keep")
@@ -41,8 +45,19 @@ public class OutboxHousekeeping {
     purge(Instant.now());
   }
 
-  /** Deletes one slice; returns how many statements went. */
+  /**
+   * Gives destinations what a race at their creation kept from them, then deletes one slice of what
+   * every destination has; returns how many statements went.
+   */
   public int purge(Instant now) {
+    int repaired = deliveries.repair(now.minus(SETTLED));
+    if (repaired > 0) {
+      LOG.warning(
+          () ->
+              "Outbox housekeeping gave destinations "
+                  + repaired
+                  + " statements written as they were created");
+    }
     int deleted =
         em.createNativeQuery(
                 "delete from statement_outbox where seq in (select o.seq from statement_outbox o"

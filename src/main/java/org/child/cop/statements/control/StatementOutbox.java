@@ -15,14 +15,13 @@ import org.child.cop.xapi.XapiVersion;
 
 /**
  * Where every statement the tool makes goes first: written in the transaction of the domain change
- * it reports, so that either both happen or neither, and expected by every configured destination.
- * The relay takes it from there.
+ * it reports, so that either both happen or neither, and expected by every known destination. The
+ * relay takes it from there.
  */
 @ApplicationScoped
 public class StatementOutbox {
 
   @PersistenceContext EntityManager em;
-  @Inject Destinations destinations;
   @Inject Deliveries deliveries;
   @Inject Event<StatementWasQueued> queued;
 
@@ -40,7 +39,7 @@ public class StatementOutbox {
     em.persist(row);
     // the row's seq, which the deliveries refer to, is known once it is written
     em.flush();
-    deliveries.expect(row.seq(), destinations.all().stream().map(Destination::name).toList());
+    deliveries.expect(row.seq());
     queued.fire(new StatementWasQueued(id));
   }
 }

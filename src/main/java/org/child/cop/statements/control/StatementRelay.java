@@ -56,24 +56,38 @@ public class StatementRelay {
   private final AtomicBoolean soon = new AtomicBoolean();
   private final AtomicBoolean again = new AtomicBoolean();
 
-  /** Once the schema is there: every destination gets its state (and its history), then looks. */
+  /**
+   * Once the schema is there: every destination that can receive gets its state (and the history
+   * the outbox holds), then the looks begin. One that cannot receive yet gets no statements either;
+   * it is given the outbox's history when it can.
+   */
   public void start(@Observes SchemaWasMigrated schema) {
-    if (batchSize < 1 || batchSize > 500) {
-      throw new IllegalStateException("xapi.relay.batch-size must be between 1 and 500");
-    }
     Instant now = Instant.now();
     for (Destination destination : destinations.all()) {
-      try {
-        deliveries.ensure(destination.name(), now);
-      } catch (RuntimeException e) {
-        // another instance created it at the same moment; its state is there now
-        LOG.log(Level.FINE, "Destination " + destination.name() + " was created elsewhere", e);
+      if (destination.available()) {
+        ensure(destination, now);
       }
     }
     if (started.compareAndSet(false, true)) {
       long every = Math.max(100, interval.toMillis());
       timers.createIntervalTimer(every, every, new TimerConfig(null, false));
       LOG.info(() -> "Statement relay started; it looks for statements every " + every + " ms");
+    }
+  }
+
+  private void ensure(Destination destination, Instant now) {
+    try {
+      deliveries.ensure(destination.name(), now);
+    } catch (RuntimeException e) {
+      // another instance may have created it at the same moment: then its state is there now
+      if (deliveries.state(destination.name()).isEmpty()) {
+        LOG.log(
+            Level.SEVERE,
+            "The state of destination "
+                + destination.name()
+                + " could not be created: its statements are not sent until a restart",
+            e);
+      }
     }
   }
 

@@ -69,7 +69,7 @@ public class DestinationState {
   /** The LRS could not be reached, failed, or refused the credentials: rest for {@code wait}. */
   public void failed(String error, Duration wait, Instant now) {
     failures++;
-    lastError = error.length() > MAX_ERROR ? error.substring(0, MAX_ERROR - 1) + "…" : error;
+    lastError = shortened(error);
     lastErrorAt = utc(now);
     nextAttemptAt = utc(now.plus(wait));
   }
@@ -77,6 +77,10 @@ public class DestinationState {
   /** An administrator asks for an attempt now. */
   public void retryNow(Instant now) {
     nextAttemptAt = utc(now);
+  }
+
+  public Instant createdAt() {
+    return createdAt.toInstant();
   }
 
   public int failures() {
@@ -97,6 +101,11 @@ public class DestinationState {
 
   public Optional<Instant> lastDeliveredAt() {
     return Optional.ofNullable(lastDeliveredAt).map(OffsetDateTime::toInstant);
+  }
+
+  /** Errors are kept short: a status and a reason, never a whole answer. */
+  public static String shortened(String error) {
+    return error.length() > MAX_ERROR ? error.substring(0, MAX_ERROR - 1) + "…" : error;
   }
 
   private static OffsetDateTime utc(Instant instant) {

@@ -67,4 +67,15 @@ class RegistrationThrottleTest {
     assertThat(RegistrationThrottle.source("198.51.100.2"))
         .isNotEqualTo(RegistrationThrottle.source("198.51.100.1"));
   }
+
+  @Test
+  void aFloodFromManySourcesForgetsTheOldestRatherThanRefusingNewcomers() {
+    for (int i = 0; i < RegistrationThrottle.MAX_SOURCES; i++) {
+      throttle.admit(
+          "10." + (i >> 16 & 255) + "." + (i >> 8 & 255) + "." + (i & 255), NOON.plusMillis(i));
+    }
+
+    throttle.admit("192.0.2.1", NOON.plusSeconds(60));
+    throttle.admit("192.0.2.1", NOON.plusSeconds(61));
+  }
 }
