@@ -3,7 +3,9 @@ package org.child.cop.statements.control;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -17,6 +19,7 @@ import org.child.cop.xapi.Context;
 import org.child.cop.xapi.ContextActivities;
 import org.child.cop.xapi.Extensions;
 import org.child.cop.xapi.LanguageMap;
+import org.child.cop.xapi.Result;
 import org.child.cop.xapi.Statement;
 import org.child.cop.xapi.StatementObject;
 import org.child.cop.xapi.Timestamp;
@@ -36,17 +39,21 @@ final class CopStatement {
   private static final JsonProvider JSON = JsonProvider.provider();
 
   private final Map<String, JsonValue> extensions = new LinkedHashMap<>();
+  private final List<Activity> other = new ArrayList<>();
   private Agent actor;
   private Activity community;
+  private Activity parent;
+  private UUID registration;
   private Verb verb;
   private StatementObject object;
+  private Result result;
   private Instant at;
 
   private CopStatement() {}
 
   static CopStatement by(PlatformAccount account) {
     CopStatement statement = new CopStatement();
-    statement.actor = Agent.account(account.issuer(), account.subject());
+    statement.actor = agent(account);
     return statement;
   }
 
@@ -65,18 +72,56 @@ final class CopStatement {
     return this;
   }
 
+  /** The placed activity the act belongs to, and the thread (registration) it is part of. */
+  CopStatement during(Activity run, UUID registration) {
+    this.parent = run;
+    this.registration = registration;
+    return this;
+  }
+
+  CopStatement about(Activity activity) {
+    other.add(activity);
+    return this;
+  }
+
   CopStatement from(OrgUnit unit) {
-    extensions.put(
-        Vocabulary.Extension.ORG_UNIT.iri().toString(),
+    return with(
+        Vocabulary.Extension.ORG_UNIT,
         JSON.createObjectBuilder()
             .add("id", unit.id())
             .add("path", JSON.createArrayBuilder(unit.path()))
             .build());
-    return this;
   }
 
   CopStatement as(Vocabulary.Role role) {
-    extensions.put(Vocabulary.Extension.ROLE.iri().toString(), JSON.createValue(role.keyword()));
+    return with(Vocabulary.Extension.ROLE, JSON.createValue(role.keyword()));
+  }
+
+  CopStatement format(Vocabulary.ActivityFormat format) {
+    return with(Vocabulary.Extension.ACTIVITY_FORMAT, JSON.createValue(format.keyword()));
+  }
+
+  /** The other person of a two-person act, as an LMS account only (xAPI 1.0.3 has no field). */
+  CopStatement with(PlatformAccount counterpart) {
+    return with(
+        Vocabulary.Extension.COUNTERPART,
+        JSON.createObjectBuilder()
+            .add("objectType", "Agent")
+            .add(
+                "account",
+                JSON.createObjectBuilder()
+                    .add("homePage", counterpart.issuer())
+                    .add("name", counterpart.subject()))
+            .build());
+  }
+
+  CopStatement with(Vocabulary.Extension extension, JsonValue value) {
+    extensions.put(extension.iri().toString(), value);
+    return this;
+  }
+
+  CopStatement result(Result result) {
+    this.result = result;
     return this;
   }
 
@@ -92,6 +137,14 @@ final class CopStatement {
         Activity.of(
             Vocabulary.PROFILE_VERSION.toString(),
             ActivityDefinition.builder().type(Vocabulary.PROFILE_ACTIVITY_TYPE.toString()).build());
+    ContextActivities activities =
+        ContextActivities.none().withGrouping(community).withCategory(profile);
+    if (parent != null) {
+      activities = activities.withParent(parent);
+    }
+    if (!other.isEmpty()) {
+      activities = activities.withOther(other.toArray(Activity[]::new));
+    }
     Extensions contextExtensions = null;
     for (var extension : extensions.entrySet()) {
       contextExtensions =
@@ -104,15 +157,20 @@ final class CopStatement {
         .actor(actor)
         .verb(verb)
         .object(object)
+        .result(result)
         .context(
             Context.builder()
+                .registration(registration)
                 .platform(PLATFORM)
-                .contextActivities(
-                    ContextActivities.none().withGrouping(community).withCategory(profile))
+                .contextActivities(activities)
                 .extensions(contextExtensions)
                 .build())
         .timestamp(Timestamp.of(at))
         .build();
+  }
+
+  static Agent agent(PlatformAccount account) {
+    return Agent.account(account.issuer(), account.subject());
   }
 
   /** The community as an activity: its id and type, and its name for people reading the LRS. */
@@ -121,5 +179,10 @@ final class CopStatement {
         iris.community(communityId),
         ActivityDefinition.of(
             Vocabulary.ActivityType.COMMUNITY.iri().toString(), LanguageMap.of("en", name)));
+  }
+
+  /** An activity known by its id and type only (no text of people's goes to the LRS). */
+  static Activity typed(String id, Vocabulary.ActivityType type) {
+    return Activity.of(id, ActivityDefinition.builder().type(type.iri().toString()).build());
   }
 }
