@@ -37,8 +37,22 @@ public final class StatementJson {
     return read(parse(json).asJsonObject());
   }
 
+  /** Reads a statement whatever version it came in (e.g. from an LRS's answer). */
   public static Statement read(JsonObject json) {
-    Reader reader = new Reader();
+    return read(json, null);
+  }
+
+  /**
+   * Reads a statement sent in an xAPI {@code version} request: a 1.0.3 request must not use the 2.0
+   * members ({@code contextAgents}, {@code contextGroups}), and a 2.0 request's timestamps must
+   * carry a zone offset, as RFC 3339 requires.
+   */
+  public static Statement read(String json, XapiVersion version) {
+    return read(parse(json).asJsonObject(), version);
+  }
+
+  public static Statement read(JsonObject json, XapiVersion version) {
+    Reader reader = new Reader(version);
     Statement statement = reader.statement(json);
     reader.throwIfAny();
     return statement;
@@ -46,7 +60,14 @@ public final class StatementJson {
 
   /** Reads a JSON array of statements (a batch, or {@code statements} of a result). */
   public static List<Statement> readList(JsonArray json) {
-    Reader reader = new Reader();
+    return readList(json, null);
+  }
+
+  /**
+   * Reads a batch sent in an xAPI {@code version} request (see {@link #read(String, XapiVersion)}).
+   */
+  public static List<Statement> readList(JsonArray json, XapiVersion version) {
+    Reader reader = new Reader(version);
     List<Statement> statements = new ArrayList<>();
     for (int i = 0; i < json.size(); i++) {
       JsonValue value = json.get(i);
@@ -175,6 +196,11 @@ public final class StatementJson {
   private static final class Reader {
 
     private final List<Violation> problems = new ArrayList<>();
+    private final XapiVersion version;
+
+    Reader(XapiVersion version) {
+      this.version = version;
+    }
 
     void problem(String path, String message) {
       problems.add(new Violation(path, message));
@@ -525,6 +551,15 @@ public final class StatementJson {
       }
       int before = problems.size();
       members(o, path, CONTEXT, "a Context");
+      if (version == XapiVersion.V1_0_3) {
+        for (String member : List.of("contextAgents", "contextGroups")) {
+          if (o.containsKey(member)) {
+            problem(
+                at(path, member),
+                "is an xAPI 2.0 property: send X-Experience-API-Version 2.0.0 to use it");
+          }
+        }
+      }
       UUID registration = uuid(o, "registration", path, false);
       Actor instructor = actor(o.get("instructor"), at(path, "instructor"), false);
       Group team = null;
@@ -764,7 +799,12 @@ public final class StatementJson {
       if (text == null) {
         return null;
       }
-      return construct(at(path, name), () -> new Timestamp(text));
+      Timestamp timestamp = construct(at(path, name), () -> new Timestamp(text));
+      if (timestamp != null && version == XapiVersion.V2_0_0 && !timestamp.hasOffset()) {
+        problem(at(path, name), "must carry a zone offset (Z or +hh:mm), as RFC 3339 requires");
+        return null;
+      }
+      return timestamp;
     }
 
     private UUID uuid(JsonObject o, String name, String path, boolean required) {
