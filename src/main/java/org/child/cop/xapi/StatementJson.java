@@ -82,6 +82,14 @@ public final class StatementJson {
     return List.copyOf(statements);
   }
 
+  /** An Agent or Group as a client names it, e.g. in an LRS's {@code agent} query parameter. */
+  public static Actor readActor(String json) {
+    Reader reader = new Reader(null);
+    Actor actor = reader.actor(parse(json), "", true);
+    reader.throwIfAny();
+    return actor;
+  }
+
   public static JsonObject write(Statement statement, XapiVersion version) {
     return new Writer(version).statement(statement);
   }
@@ -91,6 +99,11 @@ public final class StatementJson {
     JsonArrayBuilder array = Json.createArrayBuilder();
     statements.forEach(statement -> array.add(writer.statement(statement)));
     return array.build();
+  }
+
+  /** An Activity as JSON, e.g. for an LRS's Activities resource. */
+  public static JsonObject writeActivity(Activity activity) {
+    return new Writer(XapiVersion.V2_0_0).activity(activity);
   }
 
   /** An Agent or Group as JSON, e.g. for the {@code agent} query parameter. */
@@ -1097,7 +1110,7 @@ public final class StatementJson {
       return o.build();
     }
 
-    private JsonObject activity(Activity activity) {
+    JsonObject activity(Activity activity) {
       JsonObjectBuilder o = Json.createObjectBuilder();
       if (activity.objectTypeStated()) {
         o.add("objectType", "Activity");

@@ -71,4 +71,12 @@ class StatementJsonVersionTest {
     assertThat(new Timestamp("2026-03-01T10:00:00").inUtc().text())
         .isEqualTo("2026-03-01T10:00:00Z");
   }
+
+  @Test
+  void anActorIsReadAloneWithItsViolations() {
+    assertThat(StatementJson.readActor("{\"mbox\":\"mailto:a@example.org\"}"))
+        .isEqualTo(new Agent(null, Ifi.Mbox.of("a@example.org"), false));
+    assertThatThrownBy(() -> StatementJson.readActor("{\"mbox\":\"a@example.org\"}"))
+        .hasMessageContaining("mbox: must be a mailto: IRI");
+  }
 }
