@@ -348,6 +348,13 @@ public class StatementsResource {
   /** A part's content, checked against the SHA-2 its header claims. */
   private static AttachmentContent content(MultipartMixed.Part part) {
     String hash = hashOf(part);
+    if (part.content().length > StatementStore.LARGEST_ATTACHMENT) {
+      throw new ClientErrorException(
+          "An attachment part is larger than "
+              + StatementStore.LARGEST_ATTACHMENT / 1000
+              + " kB, the most the LRS keeps; link large files with fileUrl.",
+          Response.Status.REQUEST_ENTITY_TOO_LARGE);
+    }
     String algorithm =
         switch (hash.length()) {
           case 56 -> "SHA-224";
@@ -421,11 +428,7 @@ public class StatementsResource {
     try {
       byte[] bytes = body.readNBytes(LARGEST_BODY + 1);
       if (bytes.length > LARGEST_BODY) {
-        throw new ClientErrorException(
-            "The request body is larger than "
-                + LARGEST_BODY / (1024 * 1024)
-                + " MB; send smaller batches.",
-            Response.Status.REQUEST_ENTITY_TOO_LARGE);
+        throw tooLarge(body);
       }
       return bytes;
     } catch (IOException e) {
@@ -433,18 +436,31 @@ public class StatementsResource {
     }
   }
 
+  /**
+   * The 413 for a body above the limit, after reading what is left of it (up to a bound): clients
+   * that send the whole body before reading the answer would otherwise wait for ever.
+   */
+  private static ClientErrorException tooLarge(InputStream body) {
+    try {
+      long drained = 0;
+      byte[] sink = new byte[64 * 1024];
+      for (int read; drained < 8L * LARGEST_BODY && (read = body.read(sink)) >= 0; ) {
+        drained += read;
+      }
+    } catch (IOException e) {
+      // the client went away: the answer below goes nowhere either
+    }
+    return new ClientErrorException(
+        "The request body is larger than "
+            + LARGEST_BODY / (1024 * 1024)
+            + " MB; send smaller batches.",
+        Response.Status.REQUEST_ENTITY_TOO_LARGE);
+  }
+
   private LrsCaller writer() {
     LrsCaller caller = request.caller();
     if (!caller.mayWriteStatements()) {
       throw new ForbiddenException("This LRS credential may not write statements.");
-    }
-    String length = headers.getHeaderString(HttpHeaders.CONTENT_LENGTH);
-    if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > LARGEST_BODY) {
-      throw new ClientErrorException(
-          "The request body is larger than "
-              + LARGEST_BODY / (1024 * 1024)
-              + " MB; send smaller batches.",
-          Response.Status.REQUEST_ENTITY_TOO_LARGE);
     }
     return caller;
   }

@@ -23,6 +23,7 @@ import org.child.cop.xapi.StatementJson;
 final class ActivityDefinitions {
 
   private static final Set<String> LANGUAGE_MAPS = Set.of("name", "description");
+  private static final int LONGEST_DEFINITION = 200_000;
 
   private ActivityDefinitions() {}
 
@@ -30,11 +31,15 @@ final class ActivityDefinitions {
       throws SQLException {
     for (Activity activity : activities) {
       JsonObject given = StatementJson.writeActivity(activity).getJsonObject("definition");
+      if (given.toString().length() > LONGEST_DEFINITION / 2) {
+        // too large to be a canonical definition: the statement itself keeps it
+        continue;
+      }
       String key = StatementLinks.activityKey(activity.id());
       Optional<JsonObject> held = find(connection, tenant, activity.id());
       if (held.isPresent()) {
         JsonObject merged = merge(held.get(), given);
-        if (!merged.equals(held.get())) {
+        if (!merged.equals(held.get()) && merged.toString().length() <= LONGEST_DEFINITION) {
           try (PreparedStatement update =
               connection.prepareStatement(
                   "update lrs_activity set definition = ?, updated_at = ?"

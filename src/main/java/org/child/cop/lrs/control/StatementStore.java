@@ -57,6 +57,12 @@ public class StatementStore {
 
   private static final int IN_CHUNK = 200;
 
+  /** The longest statement JSON kept (the payload column's size). */
+  static final int LONGEST_STATEMENT = 1_000_000;
+
+  /** The largest attachment content kept: its Base64 text must fit the content column. */
+  public static final int LARGEST_ATTACHMENT = 750_000;
+
   @Resource(lookup = SchemaMigration.DATA_SOURCE)
   DataSource dataSource;
 
@@ -108,10 +114,14 @@ public class StatementStore {
     String tenant = caller.tenant();
     List<Violation> violations = new ArrayList<>();
     Map<UUID, Statement> batch = new LinkedHashMap<>();
+    Set<UUID> untimed = new HashSet<>();
     for (int i = 0; i < sent.size(); i++) {
       Statement statement = asStored(sent.get(i), caller, version, now, "[" + i + "]", violations);
       if (statement != null && batch.putIfAbsent(statement.id(), statement) != null) {
         violations.add(new Violation("[" + i + "].id", "is sent twice in this batch"));
+      }
+      if (statement != null && sent.get(i).timestamp() == null) {
+        untimed.add(statement.id());
       }
     }
     throwIfAny(violations);
@@ -122,7 +132,7 @@ public class StatementStore {
       Stored existing = held.get(statement.id());
       if (existing == null) {
         fresh.put(statement.id(), statement);
-      } else if (!SameStatement.as(statement, StatementJson.read(parse(existing.json())))) {
+      } else if (!same(statement, StatementJson.read(parse(existing.json())), untimed)) {
         throw new StatementConflict(statement.id());
       }
     }
@@ -143,6 +153,18 @@ public class StatementStore {
     return List.copyOf(batch.keySet());
   }
 
+  /**
+   * Whether a statement sent again is the one held; when it was sent without a timestamp, the one
+   * the LRS gave it the first time is no difference.
+   */
+  private static boolean same(Statement sent, Statement held, Set<UUID> untimed) {
+    if (untimed.contains(sent.id())) {
+      return SameStatement.as(
+          sent.toBuilder().timestamp(null).build(), held.toBuilder().timestamp(null).build());
+    }
+    return SameStatement.as(sent, held);
+  }
+
   /** The statement as the LRS keeps it, or null with the violations recorded. */
   private static Statement asStored(
       Statement statement,
@@ -157,14 +179,21 @@ public class StatementStore {
           new Violation(path + ".version", "a 1.0.3 request can only send 1.0.x statements"));
       return null;
     }
-    return statement.toBuilder()
-        .id(statement.id() == null ? UUID.randomUUID() : statement.id())
-        .timestamp(
-            statement.timestamp() == null ? Timestamp.of(now) : statement.timestamp().inUtc())
-        .stored(Timestamp.of(now))
-        .authority(caller.authority())
-        .version(stated != null ? stated : version == XapiVersion.V1_0_3 ? "1.0.0" : "2.0.0")
-        .build();
+    Statement stored =
+        statement.toBuilder()
+            .id(statement.id() == null ? UUID.randomUUID() : statement.id())
+            .timestamp(
+                statement.timestamp() == null ? Timestamp.of(now) : statement.timestamp().inUtc())
+            .stored(Timestamp.of(now))
+            .authority(caller.authority())
+            .version(stated != null ? stated : version == XapiVersion.V1_0_3 ? "1.0.0" : "2.0.0")
+            .build();
+    if (stored.toJson(XapiVersion.V2_0_0).length() > LONGEST_STATEMENT) {
+      violations.add(
+          new Violation(path, "is longer than " + LONGEST_STATEMENT + " characters of JSON"));
+      return null;
+    }
+    return stored;
   }
 
   /**
