@@ -1,6 +1,5 @@
 package org.child.cop.lrs.boundary;
 
-import jakarta.ws.rs.BadRequestException;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -30,17 +29,22 @@ final class MultipartMixed {
 
   private MultipartMixed() {}
 
+  /**
+   * The parts of a body.
+   *
+   * @throws IllegalArgumentException saying what is wrong with the body
+   */
   static List<Part> parse(String contentType, byte[] body) {
     Matcher matcher = BOUNDARY.matcher(contentType);
     if (!matcher.find()) {
-      throw new BadRequestException("A multipart/mixed request needs a boundary parameter.");
+      throw new IllegalArgumentException("A multipart/mixed request needs a boundary parameter.");
     }
     String boundaryText = matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
     byte[] delimiter = ("--" + boundaryText).getBytes(StandardCharsets.ISO_8859_1);
     List<Part> parts = new ArrayList<>();
     int at = indexOf(body, delimiter, 0);
     if (at < 0) {
-      throw new BadRequestException("The multipart/mixed body has no part with its boundary.");
+      throw new IllegalArgumentException("The multipart/mixed body has no part with its boundary.");
     }
     while (true) {
       int lineEnd = at + delimiter.length;
@@ -49,13 +53,13 @@ final class MultipartMixed {
       }
       int start = indexOf(body, "\r\n".getBytes(StandardCharsets.ISO_8859_1), lineEnd);
       if (start < 0) {
-        throw new BadRequestException("The multipart/mixed body ends inside a part.");
+        throw new IllegalArgumentException("The multipart/mixed body ends inside a part.");
       }
       start += 2;
       int next =
           indexOf(body, ("\r\n--" + boundaryText).getBytes(StandardCharsets.ISO_8859_1), start);
       if (next < 0) {
-        throw new BadRequestException("The multipart/mixed body has no closing boundary.");
+        throw new IllegalArgumentException("The multipart/mixed body has no closing boundary.");
       }
       parts.add(part(body, start, next));
       at = next + 2;

@@ -315,8 +315,12 @@ public class StatementsResource {
     }
     if (type.getType().equalsIgnoreCase("multipart")
         && type.getSubtype().equalsIgnoreCase("mixed")) {
-      List<MultipartMixed.Part> parts =
-          MultipartMixed.parse(headers.getHeaderString(HttpHeaders.CONTENT_TYPE), bytes);
+      List<MultipartMixed.Part> parts;
+      try {
+        parts = MultipartMixed.parse(headers.getHeaderString(HttpHeaders.CONTENT_TYPE), bytes);
+      } catch (IllegalArgumentException e) {
+        throw new BadRequestException(e.getMessage());
+      }
       if (parts.isEmpty()
           || parts.get(0).header("Content-Type") == null
           || !MediaType.valueOf(parts.get(0).header("Content-Type"))
