@@ -14,6 +14,8 @@ create table lrs_statement (
     voided              boolean       not null,
     -- set on voiding statements: the statement they void (which may arrive later)
     voiding_target      varchar(36),
+    -- set when the object is a StatementRef: queries also return statements that refer to a match
+    object_statement_id varchar(36),
     stored              timestamp with time zone not null,
     statement_timestamp timestamp with time zone not null,
     -- the credential whose authority the statement carries (statements/read/mine)
@@ -28,6 +30,7 @@ create index lrs_statement_by_registration on lrs_statement (tenant, registratio
 create index lrs_statement_by_stored on lrs_statement (tenant, stored);
 create index lrs_statement_by_credential on lrs_statement (tenant, credential_id, seq);
 create index lrs_statement_by_voiding_target on lrs_statement (tenant, voiding_target);
+create index lrs_statement_by_object_statement on lrs_statement (tenant, object_statement_id);
 
 -- Which agents and groups a statement names, and where: ACTOR and OBJECT answer `agent`; every
 -- usage (AUTHORITY, INSTRUCTOR, TEAM, CONTEXT_AGENT, CONTEXT_GROUP and the SUB_ ones of a

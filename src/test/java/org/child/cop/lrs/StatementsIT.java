@@ -151,8 +151,12 @@ class StatementsIT extends LrsUnderTest {
     assertThat(get(client, "voidedStatementId=" + target, V1).statusCode()).isEqualTo(200);
     assertThat(get(client, "voidedStatementId=" + voiding, V1).statusCode()).isEqualTo(404);
     assertThat(get(client, "statementId=" + voiding, V1).statusCode()).isEqualTo(200);
+    // a filter matching the voided statement finds the statement that refers to it
     assertThat(ids(get(client, "verb=" + Http.encoded("http://example.org/verbs/did"), V1)))
-        .doesNotContain(target.toString());
+        .doesNotContain(target.toString())
+        .contains(voiding.toString());
+    assertThat(ids(get(client, "agent=" + agent("mailto:ann@example.org"), V1)))
+        .containsExactly(voiding.toString());
     assertThat(ids(get(client, "", V1)))
         .contains(voiding.toString())
         .doesNotContain(target.toString());

@@ -171,7 +171,8 @@ public class StatementsResource {
           page(
               caller,
               page,
-              StatementFormat.of(cursor.format()).orElseThrow(),
+              StatementFormat.of(cursor.format())
+                  .orElseThrow(() -> new BadRequestException("more is not a cursor of this LRS.")),
               cursor.attachments());
     } else {
       StatementFormat format = format(query);

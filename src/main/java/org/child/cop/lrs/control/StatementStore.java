@@ -329,8 +329,8 @@ public class StatementStore {
     try (PreparedStatement insert =
         connection.prepareStatement(
             "insert into lrs_statement (tenant, statement_id, verb_key, registration, voided,"
-                + " voiding_target, stored, statement_timestamp, credential_id, payload)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " voiding_target, stored, statement_timestamp, credential_id, payload,"
+                + " object_statement_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       for (Statement statement : fresh.values()) {
         Context context = statement.context();
         insert.setString(1, caller.tenant());
@@ -351,6 +351,8 @@ public class StatementStore {
         insert.setObject(8, utc(statement.timestamp().instant()));
         insert.setString(9, caller.credentialId());
         insert.setString(10, statement.toJson(XapiVersion.V2_0_0));
+        insert.setString(
+            11, statement.object() instanceof StatementRef ref ? ref.id().toString() : null);
         insert.addBatch();
       }
       insert.executeBatch();
@@ -494,14 +496,6 @@ public class StatementStore {
       sql.append(" and s.credential_id = ?");
       values.add(caller.credentialId());
     }
-    if (filter.verbKey() != null) {
-      sql.append(" and s.verb_key = ?");
-      values.add(filter.verbKey());
-    }
-    if (filter.registration() != null) {
-      sql.append(" and s.registration = ?");
-      values.add(filter.registration().toString());
-    }
     if (filter.since() != null) {
       sql.append(" and s.stored > ?");
       values.add(utc(filter.since()));
@@ -510,21 +504,22 @@ public class StatementStore {
       sql.append(" and s.stored <= ?");
       values.add(utc(filter.until()));
     }
-    if (filter.agentKey() != null) {
-      sql.append(
-          " and s.seq in (select a.statement_seq from lrs_statement_agent a"
-              + " where a.tenant = ? and a.agent_key = ?");
+    List<Object> matchValues = new ArrayList<>();
+    String matchS = matches(filter, caller.tenant(), "s", matchValues);
+    if (!matchS.isEmpty()) {
+      // a statement that refers to a matching statement (StatementRef) matches too, as the
+      // specification requires; the target may be voided (its voiding statement is found)
+      List<Object> refValues = new ArrayList<>();
+      String matchM = matches(filter, caller.tenant(), "m", refValues);
+      sql.append(" and ((")
+          .append(matchS)
+          .append(") or s.object_statement_id in (select m.statement_id from lrs_statement m")
+          .append(" where m.tenant = ? and ")
+          .append(matchM)
+          .append("))");
+      values.addAll(matchValues);
       values.add(caller.tenant());
-      values.add(filter.agentKey());
-      usages(sql, values, "a", filter.relatedAgents() ? null : StatementLinks.AGENT_USAGES);
-    }
-    if (filter.activityKey() != null) {
-      sql.append(
-          " and s.seq in (select c.statement_seq from lrs_statement_activity c"
-              + " where c.tenant = ? and c.activity_key = ?");
-      values.add(caller.tenant());
-      values.add(filter.activityKey());
-      usages(sql, values, "c", filter.relatedActivities() ? null : StatementLinks.ACTIVITY_USAGES);
+      values.addAll(refValues);
     }
     sql.append(filter.ascending() ? " order by s.seq asc" : " order by s.seq desc");
     sql.append(" fetch first ").append(filter.limit() + 1).append(" rows only");
@@ -559,6 +554,47 @@ public class StatementStore {
                 cursor.attachments(),
                 last,
                 cursor.bound())));
+  }
+
+  /** The conditions on verb, registration, agent and activity for the statement {@code x}. */
+  private static String matches(
+      StatementFilter filter, String tenant, String x, List<Object> values) {
+    List<String> conditions = new ArrayList<>();
+    if (filter.verbKey() != null) {
+      conditions.add(x + ".verb_key = ?");
+      values.add(filter.verbKey());
+    }
+    if (filter.registration() != null) {
+      conditions.add(x + ".registration = ?");
+      values.add(filter.registration().toString());
+    }
+    if (filter.agentKey() != null) {
+      StringBuilder agent =
+          new StringBuilder(
+              x
+                  + ".seq in (select a.statement_seq from lrs_statement_agent a"
+                  + " where a.tenant = ? and a.agent_key = ?");
+      values.add(tenant);
+      values.add(filter.agentKey());
+      usages(agent, values, "a", filter.relatedAgents() ? null : StatementLinks.AGENT_USAGES);
+      conditions.add(agent.toString());
+    }
+    if (filter.activityKey() != null) {
+      StringBuilder activity =
+          new StringBuilder(
+              x
+                  + ".seq in (select c.statement_seq from lrs_statement_activity c"
+                  + " where c.tenant = ? and c.activity_key = ?");
+      values.add(tenant);
+      values.add(filter.activityKey());
+      usages(
+          activity,
+          values,
+          "c",
+          filter.relatedActivities() ? null : StatementLinks.ACTIVITY_USAGES);
+      conditions.add(activity.toString());
+    }
+    return String.join(" and ", conditions);
   }
 
   private static void usages(
