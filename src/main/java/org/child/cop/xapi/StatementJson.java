@@ -32,7 +32,7 @@ import java.util.function.Supplier;
 public final class StatementJson {
 
   /**
-   * One provider for every builder and reader: {@code Json.createObjectBuilder()} looks the
+   * One provider for every builder and reader: {@code JSON.createObjectBuilder()} looks the
    * provider up again on each call, which cost more than the rest of writing a statement.
    */
   static final JsonProvider JSON = JsonProvider.provider();
@@ -43,8 +43,22 @@ public final class StatementJson {
     return read(parse(json).asJsonObject());
   }
 
+  /** Reads a statement whatever version it came in (e.g. from an LRS's answer). */
   public static Statement read(JsonObject json) {
-    Reader reader = new Reader();
+    return read(json, null);
+  }
+
+  /**
+   * Reads a statement sent in an xAPI {@code version} request: a 1.0.3 request must not use the 2.0
+   * members ({@code contextAgents}, {@code contextGroups}), and a 2.0 request's timestamps must
+   * carry a zone offset, as RFC 3339 requires.
+   */
+  public static Statement read(String json, XapiVersion version) {
+    return read(parse(json).asJsonObject(), version);
+  }
+
+  public static Statement read(JsonObject json, XapiVersion version) {
+    Reader reader = new Reader(version);
     Statement statement = reader.statement(json);
     reader.throwIfAny();
     return statement;
@@ -52,7 +66,14 @@ public final class StatementJson {
 
   /** Reads a JSON array of statements (a batch, or {@code statements} of a result). */
   public static List<Statement> readList(JsonArray json) {
-    Reader reader = new Reader();
+    return readList(json, null);
+  }
+
+  /**
+   * Reads a batch sent in an xAPI {@code version} request (see {@link #read(String, XapiVersion)}).
+   */
+  public static List<Statement> readList(JsonArray json, XapiVersion version) {
+    Reader reader = new Reader(version);
     List<Statement> statements = new ArrayList<>();
     for (int i = 0; i < json.size(); i++) {
       JsonValue value = json.get(i);
@@ -65,6 +86,14 @@ public final class StatementJson {
     }
     reader.throwIfAny();
     return List.copyOf(statements);
+  }
+
+  /** An Agent or Group as a client names it, e.g. in an LRS's {@code agent} query parameter. */
+  public static Actor readActor(String json) {
+    Reader reader = new Reader(null);
+    Actor actor = reader.actor(parse(json), "", true);
+    reader.throwIfAny();
+    return actor;
   }
 
   public static JsonObject write(Statement statement, XapiVersion version) {
@@ -85,10 +114,15 @@ public final class StatementJson {
    */
   public static Agent readAgent(String json) {
     JsonObject o = parse(json).asJsonObject();
-    Reader reader = new Reader();
+    Reader reader = new Reader(null);
     Agent agent = reader.agentOnly(o);
     reader.throwIfAny();
     return agent;
+  }
+
+  /** An Activity as JSON, e.g. for an LRS's Activities resource. */
+  public static JsonObject writeActivity(Activity activity) {
+    return new Writer(XapiVersion.V2_0_0).activity(activity);
   }
 
   /** An Agent or Group as JSON, e.g. for the {@code agent} query parameter. */
@@ -194,6 +228,11 @@ public final class StatementJson {
   private static final class Reader {
 
     private final List<Violation> problems = new ArrayList<>();
+    private final XapiVersion version;
+
+    Reader(XapiVersion version) {
+      this.version = version;
+    }
 
     void problem(String path, String message) {
       problems.add(new Violation(path, message));
@@ -553,6 +592,15 @@ public final class StatementJson {
       }
       int before = problems.size();
       members(o, path, CONTEXT, "a Context");
+      if (version == XapiVersion.V1_0_3) {
+        for (String member : List.of("contextAgents", "contextGroups")) {
+          if (o.containsKey(member)) {
+            problem(
+                at(path, member),
+                "is an xAPI 2.0 property: send X-Experience-API-Version 2.0.0 to use it");
+          }
+        }
+      }
       UUID registration = uuid(o, "registration", path, false);
       Actor instructor = actor(o.get("instructor"), at(path, "instructor"), false);
       Group team = null;
@@ -792,7 +840,12 @@ public final class StatementJson {
       if (text == null) {
         return null;
       }
-      return construct(at(path, name), () -> new Timestamp(text));
+      Timestamp timestamp = construct(at(path, name), () -> new Timestamp(text));
+      if (timestamp != null && version == XapiVersion.V2_0_0 && !timestamp.hasOffset()) {
+        problem(at(path, name), "must carry a zone offset (Z or +hh:mm), as RFC 3339 requires");
+        return null;
+      }
+      return timestamp;
     }
 
     private UUID uuid(JsonObject o, String name, String path, boolean required) {
@@ -1085,7 +1138,7 @@ public final class StatementJson {
       return o.build();
     }
 
-    private JsonObject activity(Activity activity) {
+    JsonObject activity(Activity activity) {
       JsonObjectBuilder o = JSON.createObjectBuilder();
       if (activity.objectTypeStated()) {
         o.add("objectType", "Activity");

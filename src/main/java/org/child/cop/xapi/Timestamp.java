@@ -55,6 +55,20 @@ public record Timestamp(String text) {
     return parse(text);
   }
 
+  /** Whether the text names its zone offset ({@code Z}, {@code +01:00}), as RFC 3339 requires. */
+  public boolean hasOffset() {
+    return ISO_8601.parseBest(text, OffsetDateTime::from, LocalDateTime::from)
+        instanceof OffsetDateTime;
+  }
+
+  /**
+   * The same instant written in UTC, as the specification has an LRS return timestamps; a UTC text
+   * is kept as it was written.
+   */
+  public Timestamp inUtc() {
+    return text.endsWith("Z") ? this : new Timestamp(instant().toString());
+  }
+
   private static Instant parse(String text) {
     try {
       TemporalAccessor parsed = ISO_8601.parseBest(text, OffsetDateTime::from, LocalDateTime::from);

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.child.cop.DemoCourse;
+import org.child.cop.Http;
 import org.child.cop.ToolProcess;
 import org.child.cop.xapi.Account;
 import org.child.cop.xapi.Agent;
@@ -24,12 +25,14 @@ import org.junit.jupiter.api.io.TempDir;
  * From the LMS to the LRS: a learner's first launch from a course founds its community and makes
  * them a member, and the "joined" statement reaches an external LRS (npm {@code xapi-statements})
  * as its profile template and an independent validator want it, with the learner's org unit from
- * the launch. A second launch makes no second statement. The tool runs as the README's run command
- * starts it (H2, development mode and its demo platform) with the external LRS as a destination.
+ * the launch, and into the tool's own LRS. A second launch makes no second statement. The tool runs
+ * as the README's run command starts it (H2, development mode and its demo platform) with the
+ * external LRS as a second destination.
  */
 class JoinedCommunityIT {
 
   private static final Duration PATIENCE = Duration.ofSeconds(60);
+  private static final String ADMIN_PASSWORD = "joined-community-it-secret";
 
   @TempDir Path workDir;
 
@@ -50,6 +53,8 @@ class JoinedCommunityIT {
                     "true",
                     "TOOL_BASE_URL",
                     "http://localhost:" + port,
+                    "ADMIN_PASSWORD",
+                    ADMIN_PASSWORD,
                     "XAPI_DESTINATIONS",
                     "embedded,research-lrs",
                     "XAPI_DESTINATION_RESEARCH_LRS_ENDPOINT",
@@ -80,9 +85,53 @@ class JoinedCommunityIT {
           .contains("\"WARD-3\"", "[\"CHILD\",\"NURSING\",\"WARD-3\"]", "\"participant\"")
           .contains(base + "/activities/communities/")
           .doesNotContain("Lee Learner");
-      // the tool's own LRS arrives with its issue: until then its statements wait in the outbox
       assertThat(tool.output()).contains("joined community");
+
+      // the same statement reached the tool's own LRS, under the relay's authority
+      XapiClient embedded =
+          XapiClient.to(URI.create(base + "/xapi"))
+              .basicAuth(readerKey(base), readerSecret)
+              .build();
+      List<Statement> inEmbedded;
+      try {
+        inEmbedded = awaitJoined(embedded);
+      } catch (AssertionError notThere) {
+        throw new AssertionError(
+            notThere.getMessage()
+                + "; the destinations say: "
+                + Http.send(
+                        Http.request(base.resolve("/api/admin/statements/destinations"))
+                            .header("Authorization", Http.basic("admin", ADMIN_PASSWORD)))
+                    .body(),
+            notThere);
+      }
+      assertThat(inEmbedded)
+          .singleElement()
+          .satisfies(
+              stored -> {
+                assertThat(stored.id()).isEqualTo(statement.id());
+                assertThat(stored.authority().toString()).contains("/xapi/clients");
+              });
     }
+  }
+
+  private String readerSecret;
+
+  /** A credential of the tool's tenant that may read statements; its key (the secret is kept). */
+  private String readerKey(URI base) {
+    var issued =
+        Http.send(
+            Http.request(base.resolve("/api/admin/lrs/credentials"))
+                .header("Authorization", Http.basic("admin", ADMIN_PASSWORD))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(
+                    java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"name\":\"reports\",\"scopes\":[\"statements/read\"]}")));
+    assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+    var json = Http.json(issued);
+    readerSecret = json.getString("secret");
+    return json.getJsonObject("credential").getString("key");
   }
 
   private static List<Statement> awaitJoined(XapiClient reader) throws InterruptedException {

@@ -23,8 +23,15 @@ public class LrsCredentials {
 
   private static final Logger LOG = Logger.getLogger(LrsCredentials.class.getName());
 
+  /** The tenant of the statements the tool itself makes. */
+  public static final String TOOL_TENANT = "default";
+
+  /** The relay's credential: its key is known, its secret is thrown away at once. */
+  static final String RELAY_KEY = "child-cop-statement-relay";
+
   @PersistenceContext EntityManager em;
   @Inject ToolSettings settings;
+  @Inject RelayCredential relayCredential;
 
   @Transactional
   public LrsCredential.Issued issue(String tenant, String name, Set<LrsScope> scopes) {
@@ -65,12 +72,35 @@ public class LrsCredentials {
         .orElse(false);
   }
 
-  /** The caller these Basic credentials stand for, if they are right and switched on. */
-  public Optional<LrsCaller> caller(String key, String secret) {
+  /**
+   * The statement relay as an LRS caller: its own credential (created once, usable only in process,
+   * as nobody knows its secret), allowed to write statements of the tool's tenant.
+   */
+  public LrsCaller relayCaller() {
+    LrsCredential credential = byKey(RELAY_KEY).orElseGet(this::createRelayCredential);
+    return new LrsCaller(
+        credential.id(), credential.tenant(), credential.scopes(), authority(credential));
+  }
+
+  private LrsCredential createRelayCredential() {
+    try {
+      return relayCredential.create();
+    } catch (RuntimeException raced) {
+      // another instance created it at the same moment
+      return byKey(RELAY_KEY).orElseThrow(() -> raced);
+    }
+  }
+
+  private Optional<LrsCredential> byKey(String key) {
     return em.createNamedQuery(LrsCredential.BY_KEY, LrsCredential.class)
         .setParameter("key", key)
         .getResultStream()
-        .findFirst()
+        .findFirst();
+  }
+
+  /** The caller these Basic credentials stand for, if they are right and switched on. */
+  public Optional<LrsCaller> caller(String key, String secret) {
+    return byKey(key)
         .filter(credential -> credential.accepts(secret))
         .map(
             credential ->

@@ -94,6 +94,16 @@ public class LrsCredential {
     return new Issued(credential, secret);
   }
 
+  /**
+   * The credential of the tool's own statement relay, which hands statements to the LRS in process:
+   * a fixed key, and a secret nobody keeps, so it cannot be used over HTTP.
+   */
+  public static LrsCredential relay(String key, String tenant, Set<LrsScope> scopes, Instant now) {
+    LrsCredential credential = issue(tenant, "CHILD CoP statement relay", scopes, now).credential();
+    credential.clientKey = key;
+    return credential;
+  }
+
   /** Constant-time, so the time an answer takes says nothing about the secret. */
   public boolean accepts(String secret) {
     return enabled

@@ -27,12 +27,14 @@ public record Destination(
     Objects.requireNonNull(password);
   }
 
-  /**
-   * Whether statements can be sent now. The embedded LRS arrives with the embedded-LRS issue: until
-   * then its statements wait in the outbox, and are sent once it exists.
-   */
+  /** The tool's own LRS, which takes statements in process rather than over HTTP. */
+  public boolean isEmbedded() {
+    return EMBEDDED.equals(name);
+  }
+
+  /** Whether statements can be sent: the embedded LRS always, an external one with an endpoint. */
   public boolean available() {
-    return endpoint.isPresent();
+    return isEmbedded() || endpoint.isPresent();
   }
 
   /** Never the password. */
@@ -40,7 +42,7 @@ public record Destination(
   public String toString() {
     return name
         + " ("
-        + endpoint.map(URI::toString).orElse("not available yet")
+        + endpoint.map(URI::toString).orElse(isEmbedded() ? "in process" : "no endpoint")
         + ", xAPI "
         + version.header()
         + ")";

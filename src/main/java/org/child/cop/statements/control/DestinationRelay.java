@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.child.cop.retries.Backoff;
 import org.child.cop.statements.control.Deliveries.Claimed;
@@ -161,6 +162,13 @@ public class DestinationRelay {
           throw new DestinationDown(why);
         }
       }
+    } catch (RuntimeException unexpected) {
+      // a fault of ours or of a library: rest and try again, as after an LRS's 5xx, rather than
+      // let the batch's transaction roll back and retry it at once for ever
+      LOG.log(Level.WARNING, "Sending statements to " + destination.name() + " failed", unexpected);
+      String why = "unexpected failure: " + unexpected.getClass().getSimpleName();
+      deliveries.record(destination.name(), statements, Status.PENDING, why);
+      throw new DestinationDown(why);
     }
   }
 

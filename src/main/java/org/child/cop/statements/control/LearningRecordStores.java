@@ -1,17 +1,23 @@
 package org.child.cop.statements.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.child.cop.lrs.control.RelayedStatements;
+import org.child.cop.lrs.control.StatementConflict;
+import org.child.cop.xapi.LrsException;
+import org.child.cop.xapi.LrsFailure;
 import org.child.cop.xapi.Statement;
 import org.child.cop.xapi.XapiClient;
+import org.child.cop.xapi.XapiValidationException;
 
 /**
- * The tool's one adapter to learning record stores: an xAPI client per destination, with the
- * destination's version and credentials and timeouts short enough that a hanging LRS cannot hold a
- * relay (and the rows it has locked) for long.
+ * The tool's one adapter to learning record stores: the embedded one in process, and an xAPI client
+ * per external destination, with the destination's version and credentials and timeouts short
+ * enough that a hanging LRS cannot hold a relay (and the rows it has locked) for long.
  */
 @ApplicationScoped
 public class LearningRecordStores {
@@ -21,12 +27,31 @@ public class LearningRecordStores {
 
   private final Map<String, XapiClient> clients = new ConcurrentHashMap<>();
 
+  @Inject RelayedStatements embedded;
+
   /**
-   * Sends the statements in one batch; an {@link org.child.cop.xapi.LrsException} says why the LRS
-   * did not take them.
+   * Sends the statements in one batch; an {@link LrsException} says why the LRS did not take them.
+   * The embedded LRS answers in process, in the same terms as one over HTTP.
    */
   public void send(Destination destination, List<Statement> statements) {
-    client(destination).post(statements);
+    if (!destination.isEmbedded()) {
+      client(destination).post(statements);
+      return;
+    }
+    try {
+      embedded.store(statements);
+    } catch (StatementConflict conflict) {
+      throw new LrsException(LrsFailure.CONFLICT, 409, conflict.getMessage());
+    } catch (XapiValidationException invalid) {
+      throw new LrsException(LrsFailure.BAD_REQUEST, 400, invalid.getMessage());
+    } catch (RuntimeException failed) {
+      // the database, most likely: try again later, as after an LRS's 5xx
+      throw new LrsException(
+          LrsFailure.SERVER_ERROR,
+          500,
+          "the embedded LRS failed: " + failed.getClass().getSimpleName(),
+          failed);
+    }
   }
 
   XapiClient client(Destination destination) {

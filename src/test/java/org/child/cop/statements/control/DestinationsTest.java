@@ -17,7 +17,7 @@ class DestinationsTest {
   }
 
   @Test
-  void theEmbeddedLrsIsADestinationWithoutAnEndpoint() {
+  void theEmbeddedLrsTakesStatementsInProcessWithoutAnEndpoint() {
     List<Destination> destinations = parse("embedded", Map.of());
 
     assertThat(destinations)
@@ -25,7 +25,9 @@ class DestinationsTest {
         .satisfies(
             embedded -> {
               assertThat(embedded.name()).isEqualTo("embedded");
-              assertThat(embedded.available()).isFalse();
+              assertThat(embedded.isEmbedded()).isTrue();
+              assertThat(embedded.endpoint()).isEmpty();
+              assertThat(embedded.available()).isTrue();
               assertThat(embedded.version()).isEqualTo(XapiVersion.V1_0_3);
             });
   }
