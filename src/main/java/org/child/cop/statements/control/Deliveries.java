@@ -172,17 +172,24 @@ public class Deliveries {
     if (statements.isEmpty()) {
       return;
     }
+    boolean delivered = status == Status.DELIVERED;
+    // positional parameters are numbered without gaps: the seqs follow the last one in use
+    int firstSeq = delivered ? 5 : 4;
     Query update =
         em.createNativeQuery(
             "update statement_delivery set status = ?1, attempts = attempts + 1, last_error = ?2"
-                + (status == Status.DELIVERED ? ", delivered_at = current_timestamp" : "")
+                + (delivered ? ", delivered_at = ?4" : "")
                 + " where destination = ?3 and statement_seq in ("
-                + placeholders(statements.size(), 4)
+                + placeholders(statements.size(), firstSeq)
                 + ")");
     update.setParameter(1, status.name()).setParameter(2, shortened(error));
     update.setParameter(3, destination);
+    if (delivered) {
+      // the moment the LRS answered, not the start of the relay's transaction
+      update.setParameter(4, Instant.now().atOffset(ZoneOffset.UTC));
+    }
     for (int i = 0; i < statements.size(); i++) {
-      update.setParameter(i + 4, statements.get(i).seq());
+      update.setParameter(i + firstSeq, statements.get(i).seq());
     }
     update.executeUpdate();
   }
