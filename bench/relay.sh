@@ -28,7 +28,10 @@
 #                      (ejb-timer-service minimum-delivery-interval-in-millis, 1000 ms unless set) set
 #                      to this many ms through a post-boot command, a bench-only setting that shows
 #                      what the relay interval gives once the timer no longer rounds it up to 1 s
-#                      (default 10; empty: no second delay run)
+#                      (default 10; empty: no second delay run). DELAY_SECONDS=0: no delay runs
+#   TWO_THREADS        1 (default): the 2-thread baseline; 0: not
+#   PROFILE            1 (default): one more relay drain, after the rounds, with JFR on the tool,
+#                      summarised (not in the throughput table: JFR costs a little)
 #   MAX_LOAD MAX_WAIT  before each phase wait (polling every 30 s) until the 1-minute load average is
 #                      below MAX_LOAD (default 1.5); MAX_WAIT seconds (default 1200) is the budget for
 #                      all these waits together, after which phases run anyway; the load is recorded
@@ -158,7 +161,7 @@ phase() { # $1: phase, $2: label, rest: options; runs on a fresh LRS after the m
   phase_no=$((phase_no + 1))
   log "phase $phase_no: $label (1-min load $load)"
   java -XX:+UseSerialGC -cp "$bench_jar" org.child.bench.relay.RelayBench "$kind" \
-    --label "$label" --load "$load" --out "$out/results/$(printf %02d $phase_no)-$label.properties" \
+    --label "$label" --load "$load" --out "${results:-$out/results}/$(printf %02d $phase_no)-$label.properties" \
     --endpoint "http://127.0.0.1:$lrs_port/xAPI" --lrs-user "$lrs_user" --lrs-password "$lrs_password" \
     --db "jdbc:postgresql://$PGHOST:$PGPORT/$db" --db-user "$PGUSER" --db-password "$PGPASSWORD" \
     --db-name "$db" --destination "$destination" --tool-pid "$tool_pid" --lrs-pid "$lrs_pid" \
@@ -186,19 +189,32 @@ for round in $(seq 1 "$rounds"); do
     fi
   done
 done
-phase baseline "baseline-2threads" --round "–" --threads 2 --count "$count"
+if [ "${PROFILE:-1}" = 1 ]; then
+  # JFR's own cost stays out of the table: this drain is reported only as a profile
+  mkdir -p "$out/profile"
+  jcmd "$tool_pid" JFR.start name=relaybench settings=profile filename="$out/profile/relay.jfr" > /dev/null
+  results=$out/profile phase backlog "profiled-relay" --round "profiled" --count "$count" \
+    --per-transaction "$per_transaction" --interval "$interval"
+  jcmd "$tool_pid" JFR.stop name=relaybench > /dev/null
+  java -cp "$bench_jar" org.child.bench.relay.JfrSummary "$out/profile/relay.jfr" > "$out/profile/summary.md"
+fi
+if [ "${TWO_THREADS:-1}" = 1 ]; then
+  phase baseline "baseline-2threads" --round "–" --threads 2 --count "$count"
+fi
 
 stop_tool
-start_tool "$delay_interval"
-phase steady "delay" --rate "$rate" --seconds "$delay_seconds" \
-  --warmup-seconds "$delay_warmup_seconds" --warmup 1000 --interval "$delay_interval"
-stop_tool
-if [ -n "$timer_minimum" ]; then
-  start_tool "$delay_interval" "$timer_minimum"
-  phase steady "delay-timer-minimum-$timer_minimum" --rate "$rate" --seconds "$delay_seconds" \
-    --warmup-seconds "$delay_warmup_seconds" --warmup 1000 \
-    --interval "$delay_interval, EJB timer minimum $timer_minimum ms (bench-only)"
+if [ "$delay_seconds" != 0 ]; then
+  start_tool "$delay_interval"
+  phase steady "delay" --rate "$rate" --seconds "$delay_seconds" \
+    --warmup-seconds "$delay_warmup_seconds" --warmup 1000 --interval "$delay_interval"
   stop_tool
+  if [ -n "$timer_minimum" ]; then
+    start_tool "$delay_interval" "$timer_minimum"
+    phase steady "delay-timer-minimum-$timer_minimum" --rate "$rate" --seconds "$delay_seconds" \
+      --warmup-seconds "$delay_warmup_seconds" --warmup 1000 \
+      --interval "$delay_interval, EJB timer minimum $timer_minimum ms (bench-only)"
+    stop_tool
+  fi
 fi
 
 errors_in_log=$(grep -c 'SEVERE\|Exception' "$out/tool/tool.log" || true)
@@ -211,5 +227,11 @@ relay_waits=$(grep -c 'Statements for .* wait' "$out/tool/tool.log" || true)
   echo "- **Tool log:** $errors_in_log lines with SEVERE or Exception; $relay_waits times a destination was set to rest"
   echo
   java -cp "$bench_jar" org.child.bench.relay.RelayBench report --dir "$out/results"
+  if [ -f "$out/profile/summary.md" ]; then
+    echo
+    echo "JFR profile of the tool during one more relay drain (after the rounds; $(grep -h '^seconds' "$out/profile/"*.properties | cut -d= -f2) s for $count statements with JFR on):"
+    echo
+    cat "$out/profile/summary.md"
+  fi
 } | tee "$out/report.md"
 log "all files in $out"
