@@ -12,12 +12,16 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import org.child.cop.lrs.LrsCaller;
 import org.child.cop.lrs.control.LrsCredentials;
+import org.child.cop.lrs.control.StatementStore;
 import org.child.cop.xapi.XapiVersion;
 
 /**
@@ -31,6 +35,7 @@ import org.child.cop.xapi.XapiVersion;
 public class LrsGate implements ContainerRequestFilter, ContainerResponseFilter {
 
   public static final String VERSION_HEADER = "X-Experience-API-Version";
+  static final String CONSISTENT_THROUGH = "X-Experience-API-Consistent-Through";
   static final String CHALLENGE = "Basic realm=\"CHILD CoP LRS\", charset=\"UTF-8\"";
 
   private static final Logger LOG = Logger.getLogger(LrsGate.class.getName());
@@ -43,6 +48,7 @@ public class LrsGate implements ContainerRequestFilter, ContainerResponseFilter 
 
   @Inject LrsCredentials credentials;
   @Inject LrsRequest current;
+  @Inject StatementStore store;
 
   @Override
   public void filter(ContainerRequestContext request) {
@@ -76,7 +82,28 @@ public class LrsGate implements ContainerRequestFilter, ContainerResponseFilter 
     XapiVersion version = current.version();
     response
         .getHeaders()
-        .putSingle(VERSION_HEADER, (version == null ? XapiVersion.V1_0_3 : version).header());
+        .putSingle(
+            // a request in no version the LRS speaks is answered in the newest one
+            VERSION_HEADER, (version == null ? XapiVersion.V2_0_0 : version).header());
+    // every answer to a statement GET says how consistent the LRS is, refusals too: clients wait
+    // on it before they query
+    if (isStatementRead(request) && !response.getHeaders().containsKey(CONSISTENT_THROUGH)) {
+      response.getHeaders().putSingle(CONSISTENT_THROUGH, store.consistentThrough().toString());
+    }
+    // HTTP asks for it, and xAPI clients measure Consistent-Through against the server's clock
+    if (!response.getHeaders().containsKey(HttpHeaders.DATE)) {
+      response
+          .getHeaders()
+          .putSingle(
+              HttpHeaders.DATE,
+              DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)));
+    }
+  }
+
+  private static boolean isStatementRead(ContainerRequestContext request) {
+    String path = request.getUriInfo().getPath();
+    return ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))
+        && (path.equals("xapi/statements") || path.equals("/xapi/statements"));
   }
 
   /** The version to answer in, for the request's header; empty for one the LRS does not speak. */

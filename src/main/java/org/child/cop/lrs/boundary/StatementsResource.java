@@ -13,7 +13,6 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
-import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -306,8 +305,9 @@ public class StatementsResource {
 
   private Received received(InputStream body, boolean batchAllowed) {
     MediaType type = headers.getMediaType();
+    // xAPI wants 400 rather than HTTP's 415 for any other content type
     if (type == null) {
-      throw new NotSupportedException("Send statements as application/json or multipart/mixed.");
+      throw new BadRequestException("Send statements as application/json or multipart/mixed.");
     }
     byte[] bytes = read(body);
     if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
@@ -338,7 +338,7 @@ public class StatementsResource {
       refuseUnusedParts(statements, contents);
       return new Received(statements, contents);
     }
-    throw new NotSupportedException(
+    throw new BadRequestException(
         "Send statements as application/json or multipart/mixed, not " + type + ".");
   }
 
