@@ -14,6 +14,7 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -24,8 +25,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Moves statements from the outbox to every destination, outside any request: at once after a
  * statement's transaction commits, and every {@code xapi.relay.interval} for what is left (a
  * destination that was resting, statements of other instances). Each batch is its own transaction
- * ({@link DestinationRelay}); relays of several instances share the work through row locks. One
- * look at a time per instance, bounded in time, so a slow LRS cannot pile looks up.
+ * ({@link DestinationRelay}); relays of several instances share the work through row locks. At most
+ * two looks at a time per instance, each bounded in time, so a slow LRS cannot pile looks up.
  */
 @Singleton
 @TransactionManagement(TransactionManagementType.BEAN)
@@ -52,7 +53,13 @@ public class StatementRelay {
   int batchSize;
 
   private final AtomicBoolean started = new AtomicBoolean();
-  private final AtomicBoolean looking = new AtomicBoolean();
+
+  /**
+   * Looks that may run at once: two, so that with a backlog one batch is claimed and recorded while
+   * another is on its way to the LRS (row locks keep them on different statements).
+   */
+  private final Semaphore lookers = new Semaphore(2);
+
   private final AtomicBoolean soon = new AtomicBoolean();
   private final AtomicBoolean again = new AtomicBoolean();
 
@@ -93,6 +100,11 @@ public class StatementRelay {
 
   /** A statement was committed to the outbox: send it now rather than at the next look. */
   public void sendSoon(@Observes(during = TransactionPhase.AFTER_SUCCESS) StatementWasQueued q) {
+    lookSoon();
+  }
+
+  /** A look at once, on the container's timer thread, unless one is on its way already. */
+  private void lookSoon() {
     if (started.get() && soon.compareAndSet(false, true)) {
       timers.createSingleActionTimer(1, new TimerConfig(null, false));
     }
@@ -101,8 +113,8 @@ public class StatementRelay {
   @Timeout
   void look() {
     soon.set(false);
-    if (!looking.compareAndSet(false, true)) {
-      // the running look may have claimed before the newest statements committed: it looks again
+    if (!lookers.tryAcquire()) {
+      // the running looks may have claimed before the newest statements committed: they look again
       again.set(true);
       return;
     }
@@ -117,7 +129,7 @@ public class StatementRelay {
         }
       } while (again.get() && Instant.now().isBefore(until));
     } finally {
-      looking.set(false);
+      lookers.release();
     }
   }
 
@@ -126,6 +138,10 @@ public class StatementRelay {
       int taken;
       do {
         taken = relay.relayBatch(destination, batchSize);
+        if (taken == batchSize && lookers.availablePermits() > 0) {
+          // a backlog: a second look works beside this one while its batch is on the wire
+          lookSoon();
+        }
       } while (taken == batchSize && Instant.now().isBefore(until));
     } catch (RuntimeException e) {
       // the next look retries; a failure here must not end the polling
