@@ -134,14 +134,32 @@ public final class StatementJson {
 
   /** Any JSON value, for answers of an LRS. */
   static JsonValue parseAny(String json) {
-    try (jakarta.json.JsonReader reader = JSON.createReader(new StringReader(json))) {
-      return reader.readValue();
+    return strictly(json);
+  }
+
+  /**
+   * One JSON value and nothing after it. The JSON-P reader stops after the first value and ignores
+   * what follows, which would let a body carry anything behind a valid statement.
+   *
+   * @throws JsonParsingException for anything that is not exactly one JSON value
+   */
+  public static JsonValue strictly(String json) {
+    try (jakarta.json.stream.JsonParser parser = JSON.createParser(new StringReader(json))) {
+      if (!parser.hasNext()) {
+        throw new JsonParsingException("there is no JSON value", parser.getLocation());
+      }
+      parser.next();
+      JsonValue value = parser.getValue();
+      if (parser.hasNext()) {
+        throw new JsonParsingException("there is more after the JSON value", parser.getLocation());
+      }
+      return value;
     }
   }
 
   static JsonValue parse(String json) {
-    try (jakarta.json.JsonReader reader = JSON.createReader(new StringReader(json))) {
-      JsonValue value = reader.readValue();
+    try {
+      JsonValue value = strictly(json);
       if (value.getValueType() != JsonValue.ValueType.OBJECT) {
         throw new XapiValidationException(List.of(new Violation("", "must be a JSON object")));
       }

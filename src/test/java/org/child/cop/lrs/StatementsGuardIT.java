@@ -163,6 +163,23 @@ class StatementsGuardIT extends LrsUnderTest {
         statement("mailto:a@example.org", "http://example.org/v", "http://example.org/a");
 
     assertRefused(post(client, "{\"actor\":", V2), 400, "not JSON");
+    // a valid statement with something behind it is not a statement
+    assertRefused(
+        post(client, valid + "\r\nContent-Type: text/plain\r\n\r\nhello", V2), 400, "not JSON");
+    // content for an attachment without fileUrl must come in the same request
+    assertRefused(
+        post(
+            client,
+            valid.replace(
+                "{\"actor\"",
+                "{\"attachments\":[{\"usageType\":\"http://example.org/usage\","
+                    + "\"display\":{\"en\":\"a\"},\"contentType\":\"text/plain\",\"length\":5,"
+                    + "\"sha2\":\""
+                    + "a".repeat(64)
+                    + "\"}],\"actor\""),
+            V2),
+        400,
+        "has no fileUrl and no part in this request");
     assertRefused(
         post(
             client,

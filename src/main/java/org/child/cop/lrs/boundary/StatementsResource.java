@@ -311,8 +311,10 @@ public class StatementsResource {
     }
     byte[] bytes = read(body);
     if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
-      return new Received(
-          statements(new String(bytes, StandardCharsets.UTF_8), batchAllowed), Map.of());
+      List<Statement> statements =
+          statements(new String(bytes, StandardCharsets.UTF_8), batchAllowed);
+      requireContents(statements, Map.of());
+      return new Received(statements, Map.of());
     }
     if (type.getType().equalsIgnoreCase("multipart")
         && type.getSubtype().equalsIgnoreCase("mixed")) {
@@ -333,9 +335,15 @@ public class StatementsResource {
           statements(new String(parts.get(0).content(), StandardCharsets.UTF_8), batchAllowed);
       Map<String, AttachmentContent> contents = new LinkedHashMap<>();
       for (MultipartMixed.Part part : parts.subList(1, parts.size())) {
+        if (!"binary"
+            .equalsIgnoreCase(String.valueOf(part.header("Content-Transfer-Encoding")).strip())) {
+          throw new BadRequestException(
+              "Every attachment part needs the header Content-Transfer-Encoding: binary.");
+        }
         contents.put(hashOf(part), content(part));
       }
       refuseUnusedParts(statements, contents);
+      requireContents(statements, contents);
       return new Received(statements, contents);
     }
     throw new BadRequestException(
@@ -387,6 +395,29 @@ public class StatementsResource {
         hash, type == null ? "application/octet-stream" : type, part.content());
   }
 
+  /**
+   * An attachment without a {@code fileUrl} travels in the same request, as a part whose hash is
+   * its {@code sha2}: a statement cannot lean on content sent with another one.
+   */
+  private static void requireContents(
+      List<Statement> statements, Map<String, AttachmentContent> contents) {
+    for (Statement statement : statements) {
+      if (statement.attachments() == null) {
+        continue;
+      }
+      for (var attachment : statement.attachments()) {
+        if (attachment.fileUrl() == null
+            && !contents.containsKey(attachment.sha2().toLowerCase(Locale.ROOT))) {
+          throw new BadRequestException(
+              "The attachment "
+                  + attachment.sha2()
+                  + " has no fileUrl and no part in this request: send it as a multipart/mixed"
+                  + " part with X-Experience-API-Hash.");
+        }
+      }
+    }
+  }
+
   private static void refuseUnusedParts(
       List<Statement> statements, Map<String, AttachmentContent> contents) {
     Set<String> named = new LinkedHashSet<>();
@@ -405,8 +436,8 @@ public class StatementsResource {
 
   private List<Statement> statements(String text, boolean batchAllowed) {
     JsonValue json;
-    try (var reader = Json.createReader(new StringReader(text))) {
-      json = reader.readValue();
+    try {
+      json = StatementJson.strictly(text);
     } catch (JsonException e) {
       throw new BadRequestException("The body is not JSON: " + e.getMessage());
     }
