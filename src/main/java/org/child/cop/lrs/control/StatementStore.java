@@ -708,46 +708,41 @@ public class StatementStore {
   /** Which of these statements are voiding statements. */
   private static Set<UUID> voidingAmong(Connection connection, String tenant, Set<UUID> ids)
       throws SQLException {
-    Set<UUID> voiding = new HashSet<>();
-    for (List<String> chunk : chunks(ids.stream().map(UUID::toString).toList())) {
-      try (PreparedStatement query =
-          connection.prepareStatement(
-              "select statement_id from lrs_statement where tenant = ? and voiding_target is not"
-                  + " null and statement_id in ("
-                  + marks(chunk.size())
-                  + ")")) {
-        query.setString(1, tenant);
-        bind(query, 2, chunk);
-        try (ResultSet rows = query.executeQuery()) {
-          while (rows.next()) {
-            voiding.add(UUID.fromString(rows.getString(1)));
-          }
-        }
-      }
-    }
-    return voiding;
+    return idsAmong(
+        connection,
+        "select statement_id from lrs_statement where tenant = ? and voiding_target is not null"
+            + " and statement_id in (",
+        tenant,
+        ids);
   }
 
   /** Which of these ids held voiding statements target (the void came first). */
   private static Set<UUID> voidedAlready(Connection connection, String tenant, Set<UUID> ids)
       throws SQLException {
-    Set<UUID> voided = new HashSet<>();
+    return idsAmong(
+        connection,
+        "select voiding_target from lrs_statement where tenant = ? and voiding_target in (",
+        tenant,
+        ids);
+  }
+
+  /** The ids a query answers for {@code ids}, asked in chunks: {@code select} ends with "in (". */
+  private static Set<UUID> idsAmong(
+      Connection connection, String select, String tenant, Set<UUID> ids) throws SQLException {
+    Set<UUID> found = new HashSet<>();
     for (List<String> chunk : chunks(ids.stream().map(UUID::toString).toList())) {
       try (PreparedStatement query =
-          connection.prepareStatement(
-              "select voiding_target from lrs_statement where tenant = ? and voiding_target in ("
-                  + marks(chunk.size())
-                  + ")")) {
+          connection.prepareStatement(select + marks(chunk.size()) + ")")) {
         query.setString(1, tenant);
         bind(query, 2, chunk);
         try (ResultSet rows = query.executeQuery()) {
           while (rows.next()) {
-            voided.add(UUID.fromString(rows.getString(1)));
+            found.add(UUID.fromString(rows.getString(1)));
           }
         }
       }
     }
-    return voided;
+    return found;
   }
 
   private static void markVoided(Connection connection, String tenant, Set<UUID> ids)
