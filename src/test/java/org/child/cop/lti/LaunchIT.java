@@ -257,6 +257,67 @@ class LaunchIT extends LaunchingTest {
         .contains("Ada &lt;Lovelace&gt; <span class=\"roles\">(instructor, administrator)</span>");
   }
 
+  @Test
+  void firstLaunchesOfOneNewPersonRacingEachOtherAllLandAndRecordThemOnce() throws Exception {
+    registerOnce(moodle, "1");
+    String subject = "racer-" + System.nanoTime();
+    String course = "race-course-" + System.nanoTime();
+    int racers = 6;
+    List<Login> logins = new java.util.ArrayList<>();
+    List<String> tokens = new java.util.ArrayList<>();
+    for (int i = 0; i < racers; i++) {
+      Login login = login(moodle);
+      logins.add(login);
+      tokens.add(
+          moodle.sign(
+              moodle
+                  .moodleLaunch(login.nonce(), "1")
+                  .subject(subject)
+                  .claim("name", "Florence Nightingale")
+                  .claim(FakePlatform.LTI + "context", Map.of("id", course, "title", "Racing CoP"))
+                  .claim(
+                      FakePlatform.LTI + "roles",
+                      List.of("http://purl.imsglobal.org/vocab/lis/v2/membership#Learner"))
+                  .build()));
+    }
+    java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(racers);
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(racers);
+    try {
+      List<java.util.concurrent.Future<HttpResponse<String>>> launched =
+          new java.util.ArrayList<>();
+      for (int i = 0; i < racers; i++) {
+        int racer = i;
+        launched.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return launch(tokens.get(racer), logins.get(racer));
+                }));
+      }
+      for (var answer : launched) {
+        HttpResponse<String> response = answer.get();
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(303);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    Login instructor = login(moodle);
+    HttpResponse<String> page =
+        landing(
+            launch(
+                moodle.sign(
+                    moodle
+                        .moodleLaunch(instructor.nonce(), "1")
+                        .claim(
+                            FakePlatform.LTI + "context",
+                            Map.of("id", course, "title", "Racing CoP"))
+                        .build()),
+                instructor));
+    assertThat(page.body().split("Florence Nightingale", -1)).hasSize(2);
+  }
+
   // --- browsers that keep no cookie in the LMS iframe
 
   @Test

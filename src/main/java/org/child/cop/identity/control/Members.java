@@ -5,12 +5,16 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.TransactionalException;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Logger;
 import org.child.cop.identity.MemberLaunched;
 import org.child.cop.identity.entity.Member;
 import org.child.cop.identity.entity.Membership;
@@ -27,8 +31,11 @@ import org.child.cop.lti.RosterWasRead;
 @ApplicationScoped
 public class Members {
 
+  private static final Logger LOG = Logger.getLogger(Members.class.getName());
+
   @PersistenceContext EntityManager em;
   @Inject Event<MemberLaunched> launched;
+  @Inject MemberRegistration registration;
 
   void recognise(@Observes Launch launch) {
     Instant now = Instant.now();
@@ -78,14 +85,33 @@ public class Members {
 
   /** The member with this account, created on first sight, with the name the platform gives now. */
   public Member seen(PlatformAccount account, String name, Instant now) {
-    Optional<Member> known = find(account);
-    known.ifPresent(member -> member.seen(name, now));
-    return known.orElseGet(
-        () -> {
-          Member member = new Member(account, name, now);
-          em.persist(member);
-          return member;
-        });
+    Member member =
+        locked(account)
+            .orElseGet(
+                () -> {
+                  try {
+                    registration.register(account, name, now);
+                  } catch (PersistenceException | TransactionalException raced) {
+                    // a concurrent launch registered them first; its row is read below
+                    LOG.fine("A concurrent launch registered the member first");
+                  }
+                  return locked(account).orElseThrow();
+                });
+    member.seen(name, now);
+    return member;
+  }
+
+  /**
+   * The member, locked until the transaction ends: a person's launches and roster entries then
+   * enrol them one after the other, so racing first launches into a course record one membership.
+   */
+  private Optional<Member> locked(PlatformAccount account) {
+    return em.createNamedQuery(Member.BY_ACCOUNT, Member.class)
+        .setParameter("issuer", account.issuer())
+        .setParameter("subject", account.subject())
+        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+        .getResultStream()
+        .findFirst();
   }
 
   public Optional<Member> find(PlatformAccount account) {
