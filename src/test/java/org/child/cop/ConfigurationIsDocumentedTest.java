@@ -29,7 +29,7 @@ class ConfigurationIsDocumentedTest {
       Pattern.compile("^\\| `([a-z][a-z.-]*)` \\| `([A-Z_]+)` \\|", Pattern.MULTILINE);
   private static final Pattern READ_IN_CODE =
       Pattern.compile(
-          "@ConfigProperty\\(\\s*name = \"([^\"]+)\"|MPCONFIG=([a-z.-]+)|getValue\\(\"([^\"]+)\"");
+          "@ConfigProperty\\(\\s*name = \"([^\"]+)\"|MPCONFIG=([a-z.-]+)|get(?:Optional)?Value\\(\"([^\"]+)\"");
   private static final Pattern READ_BY_PAYARA = Pattern.compile("\\$\\{([a-z.-]+)}");
 
   /** README setting → its environment variable. */

@@ -103,6 +103,84 @@ class UberJarIT {
   }
 
   @Test
+  void theToolKeysAreSealedOnceTheOperatorSetsASecretAndAWrongSecretKeepsTheToolNotReady()
+      throws Exception {
+    int port = ToolProcess.freePort();
+    String jwks;
+    try (ToolProcess tool = ToolProcess.start(workDir, port, Map.of())) {
+      tool.awaitReady();
+      jwks = Http.get(tool.at("/lti/jwks")).body();
+      assertThat(tool.output()).contains("LTI private keys are stored unsealed");
+    }
+    assertThat(storedPrivateKeys()).allMatch(key -> key.contains("\"d\":"));
+
+    String secret = "an operator's secret of more than 32 characters";
+    try (ToolProcess sealing =
+        ToolProcess.start(workDir, port, Map.of("LTI_KEY_SEAL_SECRET", secret))) {
+      sealing.awaitReady();
+      assertThat(sealing.output()).contains("Sealed 1 LTI tool keys").doesNotContain("unsealed");
+      // the same key, now read through the seal
+      assertThat(Http.get(sealing.at("/lti/jwks")).body()).isEqualTo(jwks);
+      HttpResponse<String> rotated =
+          Http.send(
+              Http.request(sealing.at("/api/admin/lti/keys/rotation"))
+                  .header("Authorization", Http.basic("admin", printedPassword(workDir)))
+                  .POST(BodyPublishers.noBody()));
+      assertThat(rotated.statusCode()).as(rotated.body()).isIn(200, 201);
+    }
+    List<String> sealed = storedPrivateKeys();
+    assertThat(sealed)
+        .hasSize(2)
+        .allMatch(key -> key.startsWith("sealed:v1:"))
+        .noneMatch(key -> key.contains("\"d\""));
+
+    try (ToolProcess wrong =
+        ToolProcess.start(workDir, port, Map.of("LTI_KEY_SEAL_SECRET", secret.replace('o', '0')))) {
+      HttpResponse<String> notReady =
+          wrong.await(r -> r.statusCode() == 503 && r.body().contains(KEYS_DOWN));
+      assertThat(notReady.body()).contains("another LTI_KEY_SEAL_SECRET");
+      assertThat(wrong.output()).contains("The tool's LTI keys cannot be read");
+    }
+    try (ToolProcess forgotten = ToolProcess.start(workDir, port, Map.of())) {
+      HttpResponse<String> notReady =
+          forgotten.await(r -> r.statusCode() == 503 && r.body().contains(KEYS_DOWN));
+      assertThat(notReady.body()).contains("LTI_KEY_SEAL_SECRET is not set");
+    }
+    // nothing was replaced or lost on the way: the right secret opens both keys again
+    assertThat(storedPrivateKeys()).isEqualTo(sealed);
+  }
+
+  private static final String KEYS_DOWN = "{\"name\":\"lti-keys\",\"status\":\"DOWN\"";
+
+  /** The private keys as the database holds them, read while the tool is stopped. */
+  private List<String> storedPrivateKeys() throws Exception {
+    String url = "jdbc:h2:file:" + workDir.resolve("data/child-cop") + ";MODE=LEGACY";
+    List<String> keys = new ArrayList<>();
+    try (var connection = DriverManager.getConnection(url, "sa", "sa");
+        var rows =
+            connection
+                .createStatement()
+                .executeQuery("select private_jwk from lti_tool_key order by created_at")) {
+      while (rows.next()) {
+        keys.add(rows.getString(1));
+      }
+    }
+    return keys;
+  }
+
+  private static String printedPassword(Path workDir) throws IOException {
+    try (var logs = java.nio.file.Files.list(workDir)) {
+      for (Path log : logs.filter(p -> p.getFileName().toString().endsWith(".log")).toList()) {
+        Matcher printed = PRINTED_PASSWORD.matcher(java.nio.file.Files.readString(log));
+        if (printed.find()) {
+          return printed.group(1);
+        }
+      }
+    }
+    throw new AssertionError("no administrator password was printed");
+  }
+
+  @Test
   void readinessStaysDownWhileTheSchemaCannotBeMigratedAndRisesOnceItIs() throws Exception {
     // a database someone filled by hand: Flyway refuses to migrate a non-empty unknown schema.
     // AUTO_SERVER lets this test reach the H2 file while the tool holds it.

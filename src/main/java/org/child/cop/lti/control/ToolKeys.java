@@ -19,6 +19,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
+import org.child.cop.lti.entity.KeySeal;
+import org.child.cop.lti.entity.SealedKeyConverter;
 import org.child.cop.lti.entity.ToolKey;
 import org.child.cop.storage.SchemaWasMigrated;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -39,14 +41,77 @@ public class ToolKeys {
   @ConfigProperty(name = "lti.key-overlap", defaultValue = "P2D")
   Duration overlap;
 
-  /** Two instances starting together may both create one; the newest then signs for both. */
+  @Inject
+  @ConfigProperty(name = "tool.dev-mode", defaultValue = "false")
+  boolean devMode;
+
+  private volatile String unreadable;
+
+  /**
+   * Seals keys stored before the operator set a seal secret, checks the stored keys can be opened,
+   * and creates the first key. Two instances starting together may both create one; the newest then
+   * signs for both.
+   */
   @Transactional
   void createOnFirstStart(@Observes SchemaWasMigrated schema) {
+    Optional<KeySeal> seal = SealedKeyConverter.seal();
+    try {
+      sealStoredKeys(seal);
+    } catch (KeySeal.Refused refused) {
+      unreadable = refused.getMessage();
+      LOG.severe(
+          () ->
+              "The tool's LTI keys cannot be read: "
+                  + unreadable
+                  + ". Launches fail and readiness stays down until the setting is corrected and"
+                  + " the tool restarted.");
+      return;
+    }
+    unreadable = null;
+    if (seal.isEmpty() && !devMode) {
+      LOG.warning(
+          "The tool's LTI private keys are stored unsealed in the database: set"
+              + " LTI_KEY_SEAL_SECRET (at least "
+              + KeySeal.MIN_SECRET_LENGTH
+              + " random characters) so a copy of the database cannot sign as the tool.");
+    }
     if (all().stream().noneMatch(ToolKey::signs)) {
       ToolKey key = ToolKey.generate(Instant.now());
       em.persist(key);
       LOG.info(() -> "Created the tool's first LTI signing key " + key.kid());
     }
+  }
+
+  /** Opens every stored key once, so a wrong secret shows at start, and seals the plain ones. */
+  private void sealStoredKeys(Optional<KeySeal> seal) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery("select kid, private_jwk from lti_tool_key").getResultList();
+    int sealed = 0;
+    for (Object[] row : rows) {
+      String stored = (String) row[1];
+      if (KeySeal.isSealed(stored)) {
+        seal.orElseThrow(
+                () -> new KeySeal.Refused("they are sealed but LTI_KEY_SEAL_SECRET is not set"))
+            .open(stored);
+      } else if (seal.isPresent()) {
+        em.createNativeQuery("update lti_tool_key set private_jwk = ? where kid = ?")
+            .setParameter(1, seal.get().seal(stored))
+            .setParameter(2, row[0])
+            .executeUpdate();
+        sealed++;
+      }
+    }
+    if (sealed > 0) {
+      int count = sealed;
+      LOG.info(
+          () -> "Sealed " + count + " LTI tool keys stored before LTI_KEY_SEAL_SECRET was set");
+    }
+  }
+
+  /** Why the stored keys cannot be read, when they cannot: readiness reports it. */
+  public Optional<String> unreadable() {
+    return Optional.ofNullable(unreadable);
   }
 
   public List<ToolKey> all() {

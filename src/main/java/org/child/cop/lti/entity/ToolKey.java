@@ -6,6 +6,7 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
@@ -39,6 +40,7 @@ public class ToolKey {
   private String publicJwk;
 
   @Column(name = "private_jwk", nullable = false)
+  @Convert(converter = SealedKeyConverter.class)
   private String privateJwk;
 
   @Column(name = "created_at", nullable = false)
