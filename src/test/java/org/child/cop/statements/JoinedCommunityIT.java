@@ -86,6 +86,8 @@ class JoinedCommunityIT {
           .contains(base + "/activities/communities/")
           .doesNotContain("Lee Learner");
       assertThat(tool.output()).contains("joined community");
+      // the relay's wake-up after commit must not trip over the new member's own transaction
+      assertThat(tool.output()).doesNotContain("WELD-000401", "Invalid transaction");
 
       // the same statement reached the tool's own LRS, under the relay's authority
       XapiClient embedded =

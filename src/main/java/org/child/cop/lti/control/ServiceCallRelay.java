@@ -10,7 +10,6 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,11 +58,10 @@ public class ServiceCallRelay {
   }
 
   /**
-   * A call was queued and its transaction committed: no need to wait for the next look. A timer due
-   * at once runs it on the container's timer thread, not the request's.
+   * A call was queued and its transaction committed (see {@link ServiceCallWakeUp}): no need to
+   * wait for the next look. A timer due at once runs it on the container's timer thread.
    */
-  public void performSoon(
-      @Observes(during = TransactionPhase.AFTER_SUCCESS) ServiceCallWasQueued call) {
+  public void performSoon() {
     if (started.get()) {
       timers.createSingleActionTimer(1, new TimerConfig(null, false));
     }

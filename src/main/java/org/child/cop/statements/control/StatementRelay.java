@@ -10,7 +10,6 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -98,13 +97,11 @@ public class StatementRelay {
     }
   }
 
-  /** A statement was committed to the outbox: send it now rather than at the next look. */
-  public void sendSoon(@Observes(during = TransactionPhase.AFTER_SUCCESS) StatementWasQueued q) {
-    lookSoon();
-  }
-
-  /** A look at once, on the container's timer thread, unless one is on its way already. */
-  private void lookSoon() {
+  /**
+   * A look at once, on the container's timer thread, unless one is on its way already: {@link
+   * RelayWakeUp} calls it when statements were committed to the outbox.
+   */
+  public void lookSoon() {
     if (started.get() && soon.compareAndSet(false, true)) {
       timers.createSingleActionTimer(1, new TimerConfig(null, false));
     }
