@@ -5,13 +5,14 @@ import org.child.cop.identity.entity.Member;
 import org.child.cop.lti.Launch;
 
 /**
- * A verified launch, once the member it names is recorded: what the rest of the tool builds on
- * (communities, activities). Fired inside the launch's transaction.
+ * A verified launch, once the member it names is recorded, with the org unit they work in now: what
+ * the rest of the tool builds on (communities, activities). Fired inside the launch's transaction.
  */
-public record MemberLaunched(Member member, Launch launch) {
+public record MemberLaunched(Member member, Launch launch, OrgUnit unit) {
 
   public MemberLaunched {
     Objects.requireNonNull(member);
     Objects.requireNonNull(launch);
+    Objects.requireNonNull(unit);
   }
 }

@@ -26,12 +26,12 @@ import java.util.UUID;
  * An LMS platform for tests: its own RSA keys, its key set served on a loopback port, and id_tokens
  * shaped like Moodle's and Canvas's.
  */
-final class FakePlatform implements AutoCloseable {
+public final class FakePlatform implements AutoCloseable {
 
-  static final String LTI = "https://purl.imsglobal.org/spec/lti/claim/";
+  public static final String LTI = "https://purl.imsglobal.org/spec/lti/claim/";
 
-  final String issuer;
-  final String clientId = "client-" + UUID.randomUUID();
+  public final String issuer;
+  public final String clientId = "client-" + UUID.randomUUID();
 
   /** The key it signs with now; {@link #rotateKey} replaces it, as a platform's rotation does. */
   volatile RSAKey key;
@@ -40,7 +40,7 @@ final class FakePlatform implements AutoCloseable {
       new java.util.concurrent.atomic.AtomicInteger();
   private final HttpServer server;
 
-  FakePlatform(String issuer) {
+  public FakePlatform(String issuer) {
     this.issuer = issuer;
     this.key = newKey("platform-key-1");
     try {
@@ -235,7 +235,7 @@ final class FakePlatform implements AutoCloseable {
   }
 
   /** The registration an administrator would enter for this platform. */
-  String registration(String deploymentId) {
+  public String registration(String deploymentId) {
     String base = "http://127.0.0.1:" + server.getAddress().getPort();
     return """
         {"name": "Fake %s", "issuer": "%s", "clientId": "%s",
@@ -246,7 +246,7 @@ final class FakePlatform implements AutoCloseable {
   }
 
   /** A resource link launch as Moodle sends it, for an instructor. */
-  JWTClaimsSet.Builder moodleLaunch(String nonce, String deploymentId) {
+  public JWTClaimsSet.Builder moodleLaunch(String nonce, String deploymentId) {
     Instant now = Instant.now();
     return new JWTClaimsSet.Builder()
         .issuer(issuer)
@@ -322,7 +322,7 @@ final class FakePlatform implements AutoCloseable {
                 "3M2CW3Ftd8vnfSOJjWE1KVvAQAAfwUe4bA7tBRSb:canvas-lms"));
   }
 
-  String sign(JWTClaimsSet claims) {
+  public String sign(JWTClaimsSet claims) {
     return sign(claims, key, key.getKeyID());
   }
 

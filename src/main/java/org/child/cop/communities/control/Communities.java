@@ -17,7 +17,6 @@ import org.child.cop.communities.entity.Community;
 import org.child.cop.communities.entity.CommunityContext;
 import org.child.cop.communities.entity.CommunityMember;
 import org.child.cop.identity.MemberLaunched;
-import org.child.cop.identity.OrgUnit;
 import org.child.cop.identity.entity.Member;
 import org.child.cop.identity.entity.PlatformAccount;
 import org.child.cop.lti.Launch;
@@ -64,12 +63,7 @@ public class Communities {
     LOG.info(() -> "Member " + member.id() + " joined community " + communityId + " as " + role);
     joined.fire(
         new MemberJoinedCommunity(
-            communityId,
-            community.name(),
-            account,
-            role,
-            OrgUnit.fromCustomParameters(launch.custom()),
-            now));
+            communityId, community.name(), account, role, launched.unit(), now));
   }
 
   /** The community a course context is linked to. */

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
 import org.child.cop.identity.MemberLaunched;
+import org.child.cop.identity.OrgUnit;
 import org.child.cop.identity.entity.Member;
 import org.child.cop.identity.entity.Membership;
 import org.child.cop.identity.entity.PlatformAccount;
@@ -36,6 +37,7 @@ public class Members {
   @PersistenceContext EntityManager em;
   @Inject Event<MemberLaunched> launched;
   @Inject MemberRegistration registration;
+  @Inject OrgUnits orgUnits;
 
   void recognise(@Observes Launch launch) {
     Instant now = Instant.now();
@@ -51,7 +53,8 @@ public class Members {
           true,
           now);
     }
-    launched.fire(new MemberLaunched(member, launch));
+    OrgUnit unit = orgUnits.onLaunch(member.account(), launch.custom(), now);
+    launched.fire(new MemberLaunched(member, launch, unit));
   }
 
   /**
