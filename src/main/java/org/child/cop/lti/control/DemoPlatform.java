@@ -49,10 +49,24 @@ public class DemoPlatform {
 
   /** The people one can launch as. */
   public enum Person {
-    LEARNER("demo-learner", "Lee Learner", "membership#Learner", "CHILD/NURSING/WARD-3"),
-    FACILITATOR("demo-facilitator", "Fran Facilitator", "membership#Instructor", "CHILD/EDU"),
+    LEARNER(
+        "demo-learner",
+        "Lee Learner",
+        "membership#Learner",
+        "CHILD/NURSING/WARD-3",
+        "Children's Hospital / Nursing / Ward 3"),
+    FACILITATOR(
+        "demo-facilitator",
+        "Fran Facilitator",
+        "membership#Instructor",
+        "CHILD/EDU",
+        "Children's Hospital / Education"),
     COURSE_DESIGNER(
-        "demo-designer", "Dana Designer", "membership#ContentDeveloper", "CHILD/EDU/DESIGN");
+        "demo-designer",
+        "Dana Designer",
+        "membership#ContentDeveloper",
+        "CHILD/EDU/DESIGN",
+        "Children's Hospital / Education / Course design");
 
     final String subject;
     final String displayName;
@@ -61,11 +75,14 @@ public class DemoPlatform {
     /** The org unit an LMS passes as custom parameters, as lti-config/ shows how to set up. */
     final String unitPath;
 
-    Person(String subject, String displayName, String role, String unitPath) {
+    final String unitName;
+
+    Person(String subject, String displayName, String role, String unitPath, String unitName) {
       this.subject = subject;
       this.displayName = displayName;
       this.role = role;
       this.unitPath = unitPath;
+      this.unitName = unitName;
     }
 
     public String displayName() {
@@ -230,6 +247,7 @@ public class DemoPlatform {
     Map<String, String> all = new LinkedHashMap<>(custom);
     all.put("org_unit_id", person.unitPath.substring(person.unitPath.lastIndexOf('/') + 1));
     all.put("org_unit_path", person.unitPath);
+    all.put("org_unit_name", person.unitName);
     return all;
   }
 
