@@ -96,6 +96,55 @@ class StatementsIT extends LrsUnderTest {
   }
 
   @Test
+  void clientsRacingToStoreOneNewIdStoreItOnceAndTheDifferentOnesConflict() throws Exception {
+    String client = credential(tenant(), "statements/write", "statements/read");
+    UUID id = UUID.randomUUID();
+    String same =
+        withId(
+            id,
+            statement(
+                "mailto:race@example.org", "http://example.org/verbs/did", "http://example.org/a"));
+    String other =
+        withId(
+            id,
+            statement(
+                "mailto:race@example.org",
+                "http://example.org/verbs/other",
+                "http://example.org/a"));
+    int racers = 8;
+    java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(racers);
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(racers);
+    List<Integer> statuses = new java.util.ArrayList<>();
+    try {
+      List<java.util.concurrent.Future<HttpResponse<String>>> answers = new java.util.ArrayList<>();
+      for (int i = 0; i < racers; i++) {
+        String body = i % 4 == 3 ? other : same;
+        answers.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return put(client, id, body, V1);
+                }));
+      }
+      for (var answer : answers) {
+        HttpResponse<String> response = answer.get();
+        assertThat(response.body()).doesNotContain("Exception");
+        statuses.add(response.statusCode());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    // whichever body won, the others with a different body conflict, and the same ones agree
+    String verb =
+        Http.json(get(client, "statementId=" + id, V1)).getJsonObject("verb").getString("id");
+    long winners = verb.endsWith("/did") ? 6 : 2;
+    assertThat(statuses).containsOnly(204, 409);
+    assertThat(statuses.stream().filter(status -> status == 204).count()).isEqualTo(winners);
+  }
+
+  @Test
   void aBatchIsStoredWholeOrNotAtAll() {
     String client = credential(tenant(), "all");
     UUID good = UUID.randomUUID();

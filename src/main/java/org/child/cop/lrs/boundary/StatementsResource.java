@@ -271,7 +271,16 @@ public class StatementsResource {
       checkSignature(statement, contents);
     }
     try {
-      return store.store(caller, statements, request.version(), contents);
+      try {
+        return store.store(caller, statements, request.version(), contents);
+      } catch (StatementStore.Raced raced) {
+        // the racing client's statement is committed now: storing again compares with it
+        return store.store(caller, statements, request.version(), contents);
+      }
+    } catch (StatementStore.Raced raced) {
+      throw new ClientErrorException(
+          "Other clients are storing statements with these ids at this moment; send again.",
+          Response.Status.CONFLICT);
     } catch (XapiValidationException e) {
       throw new BadRequestException("Statements refused: " + e.getMessage());
     } catch (StatementConflict e) {

@@ -97,6 +97,9 @@ public class StatementStore {
     try (Connection connection = dataSource.getConnection()) {
       return store(connection, caller, statements, version, contents, now);
     } catch (SQLException e) {
+      if (isUniqueViolation(e)) {
+        throw new Raced();
+      }
       throw new IllegalStateException("The LRS could not store statements: " + e.getMessage(), e);
     } finally {
       storing.remove(number);
@@ -151,6 +154,30 @@ public class StatementStore {
       ActivityDefinitions.define(connection, tenant, activities(fresh.values()), now);
     }
     return List.copyOf(batch.keySet());
+  }
+
+  /**
+   * Another client stored one of the batch's new ids between this store's check and its insert; the
+   * transaction is rolled back, and storing again finds that statement (the same one, or a
+   * conflict).
+   */
+  public static final class Raced extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Raced() {
+      super(
+          "another client stored a statement of this batch at the same moment", null, false, false);
+    }
+  }
+
+  // SQLSTATE 23505: unique_violation, on PostgreSQL and H2 alike; a batch may wrap it
+  private static boolean isUniqueViolation(SQLException e) {
+    for (SQLException next = e; next != null; next = next.getNextException()) {
+      if ("23505".equals(next.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
