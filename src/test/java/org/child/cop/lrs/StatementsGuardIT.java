@@ -334,6 +334,10 @@ class StatementsGuardIT extends LrsUnderTest {
     assertRefused(
         Http.send(signed(client, original, tampered)), 400, "payload is not this statement");
     assertRefused(Http.send(signed(client, original, "not a jws")), 400, "not a JWS");
+    assertRefused(
+        Http.send(signed(client, original, jws, "text/plain")),
+        400,
+        "contentType application/octet-stream");
     HttpResponse<String> stored = Http.send(signed(client, original, jws));
     assertThat(stored.statusCode()).as(stored.body()).isEqualTo(200);
     assertThat(get(client, "statementId=" + id, V2).body())
@@ -356,13 +360,19 @@ class StatementsGuardIT extends LrsUnderTest {
 
   private java.net.http.HttpRequest.Builder signed(String client, String statement, String jws)
       throws Exception {
+    return signed(client, statement, jws, "application/octet-stream");
+  }
+
+  private java.net.http.HttpRequest.Builder signed(
+      String client, String statement, String jws, String contentType) throws Exception {
     byte[] content = jws.getBytes(StandardCharsets.UTF_8);
     String sha2 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
     String withSignature =
         statement.strip().substring(0, statement.strip().length() - 1)
             + ",\"attachments\":[{\"usageType\":\"http://adlnet.gov/expapi/attachments/signature\","
-            + "\"display\":{\"en\":\"Signature\"},\"contentType\":\"application/octet-stream\","
-            + "\"length\":"
+            + "\"display\":{\"en\":\"Signature\"},\"contentType\":\""
+            + contentType
+            + "\",\"length\":"
             + content.length
             + ",\"sha2\":\""
             + sha2

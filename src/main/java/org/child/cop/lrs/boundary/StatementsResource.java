@@ -296,6 +296,11 @@ public class StatementsResource {
       if (!StatementSignatures.USAGE.equals(attachment.usageType())) {
         continue;
       }
+      if (!"application/octet-stream".equalsIgnoreCase(attachment.contentType().strip())) {
+        throw new BadRequestException(
+            "A statement's signature attachment must have the contentType"
+                + " application/octet-stream.");
+      }
       AttachmentContent jws = contents.get(attachment.sha2().toLowerCase(Locale.ROOT));
       if (jws == null) {
         throw new BadRequestException(

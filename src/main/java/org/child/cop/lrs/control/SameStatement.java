@@ -10,6 +10,8 @@ import jakarta.json.JsonValue;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.child.cop.xapi.Statement;
 import org.child.cop.xapi.Timestamp;
 import org.child.cop.xapi.XapiVersion;
@@ -17,8 +19,8 @@ import org.child.cop.xapi.XapiVersion;
 /**
  * Whether a statement sent again under an id the LRS holds is the same statement, as the
  * specification compares them: ignoring what the LRS sets ({@code stored}, {@code authority},
- * {@code version}), timestamps compared as instants (the LRS keeps them in UTC), group members in
- * any order.
+ * {@code version}), timestamps compared as instants (the LRS keeps them in UTC), durations to
+ * hundredths of a second, group members in any order.
  */
 public final class SameStatement {
 
@@ -28,6 +30,25 @@ public final class SameStatement {
 
   public static boolean as(Statement one, Statement other) {
     return comparable(one).equals(comparable(other));
+  }
+
+  private static final Pattern SECONDS = Pattern.compile("(\\d+)(?:\\.(\\d*))?S$");
+
+  /**
+   * The duration with its seconds cut to hundredths: xAPI 2.0 compares durations to 0.01 s, and an
+   * LRS may keep no more (so "PT1.234S", "PT1.23S" and "PT1.230S" are one duration).
+   */
+  static String toHundredths(String duration) {
+    Matcher seconds = SECONDS.matcher(duration);
+    if (!seconds.find() || seconds.group(2) == null) {
+      return duration;
+    }
+    String fraction = seconds.group(2);
+    fraction = fraction.substring(0, Math.min(2, fraction.length())).replaceAll("0+$", "");
+    return duration.substring(0, seconds.start())
+        + seconds.group(1)
+        + (fraction.isEmpty() ? "" : "." + fraction)
+        + "S";
   }
 
   static JsonObject comparable(Statement statement) {
@@ -45,6 +66,9 @@ public final class SameStatement {
   private static JsonValue normal(String name, JsonValue value) {
     if (name.equals("timestamp") && value instanceof JsonString text) {
       return Json.createValue(new Timestamp(text.getString()).instant().toString());
+    }
+    if (name.equals("duration") && value instanceof JsonString text) {
+      return Json.createValue(toHundredths(text.getString()));
     }
     if (value instanceof JsonObject object) {
       JsonObjectBuilder o = Json.createObjectBuilder();

@@ -31,6 +31,27 @@ class SameStatementTest {
   }
 
   @Test
+  void durationsAreComparedToHundredthsOfASecond() {
+    String timed =
+        SENT.replace("\"timestamp\"", "\"result\":{\"duration\":\"PT1M4.5678S\"},\"timestamp\"");
+
+    assertThat(
+            SameStatement.as(
+                Statement.fromJson(timed),
+                Statement.fromJson(timed.replace("PT1M4.5678S", "PT1M4.56S"))))
+        .isTrue();
+    assertThat(
+            SameStatement.as(
+                Statement.fromJson(timed),
+                Statement.fromJson(timed.replace("PT1M4.5678S", "PT1M4.57S"))))
+        .isFalse();
+    assertThat(SameStatement.toHundredths("PT4.50S")).isEqualTo("PT4.5S");
+    assertThat(SameStatement.toHundredths("PT4.001S")).isEqualTo("PT4S");
+    assertThat(SameStatement.toHundredths("P1DT2H")).isEqualTo("P1DT2H");
+    assertThat(SameStatement.toHundredths("PT12S")).isEqualTo("PT12S");
+  }
+
+  @Test
   void anotherVerbIsAnotherStatement() {
     Statement other = Statement.fromJson(SENT.replace("example.org/v", "example.org/w"));
 
