@@ -19,6 +19,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.child.cop.activities.ActivityTemplate;
 import org.child.cop.activities.control.Catalogue;
+import org.child.cop.communities.CommunityRole;
+import org.child.cop.communities.control.Communities;
 import org.child.cop.identity.control.Members;
 import org.child.cop.identity.entity.Membership;
 import org.child.cop.lti.DeepLink;
@@ -44,6 +46,7 @@ public class ActivitiesResource {
   @Inject Catalogue catalogue;
   @Inject DeepLinks deepLinks;
   @Inject Members members;
+  @Inject Communities communities;
 
   /** One transaction for the page's reads, rather than one per read. */
   @GET
@@ -56,7 +59,7 @@ public class ActivitiesResource {
             ? placementPage(resumed.token(), null, "")
             : catalogue
                 .template(launch.custom().getOrDefault("activity", Catalogue.COMMUNITY_SPACE))
-                .map(template -> communitySpace(launch, template))
+                .map(template -> communitySpace(launch, resumed.token(), template))
                 .orElseGet(() -> unknownActivity(launch));
     return Response.ok(page).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
   }
@@ -173,7 +176,7 @@ public class ActivitiesResource {
         .render();
   }
 
-  private String communitySpace(Launch launch, ActivityTemplate template) {
+  private String communitySpace(Launch launch, String token, ActivityTemplate template) {
     List<Membership> present =
         launch.contextId() == null
             ? List.of()
@@ -199,10 +202,28 @@ public class ActivitiesResource {
                 + (launch.name() == null ? "" : ", " + Html.escape(launch.name()))
                 + "</h1><p>You reached CHILD CoP from <strong>"
                 + Html.escape(launch.contextTitle() == null ? "your course" : launch.contextTitle())
-                + "</strong>.</p><p>Your roles there: "
+                + "</strong>"
+                + (launch.contextId() == null
+                    ? ""
+                    : communities
+                        .of(launch.platformId(), launch.contextId())
+                        .map(
+                            community ->
+                                ", which leads into the community <strong>"
+                                    + Html.escape(community.name())
+                                    + "</strong>")
+                        .orElse(""))
+                + ".</p><p>Your roles there: "
                 + Html.escape(
                     launch.roles().isEmpty() ? "none this tool knows" : roleNames(launch.roles()))
-                + "</p><h2>Who takes part</h2>"
+                + "</p>"
+                + (CommunityRole.onEntry(launch.roles()) == CommunityRole.FACILITATOR
+                    ? "<p><a href=\"/community?launch="
+                        + Html.escape(token)
+                        + "\">Community settings</a>: its name, and the courses that lead"
+                        + " into it</p>"
+                    : "")
+                + "<h2>Who takes part</h2>"
                 + (present.isEmpty() ? "<p>Nobody from this course yet.</p>" : people))
         .render();
   }

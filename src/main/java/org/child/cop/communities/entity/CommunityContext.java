@@ -76,6 +76,15 @@ public class CommunityContext {
     this.linkedAt = now.atOffset(ZoneOffset.UTC);
   }
 
+  /**
+   * The course now enters another community. What was done in the previous one stays there, as it
+   * happened; members join this one at their next launch.
+   */
+  public void moveTo(Community other, Instant now) {
+    this.community = Objects.requireNonNull(other);
+    this.linkedAt = now.atOffset(ZoneOffset.UTC);
+  }
+
   public Community community() {
     return community;
   }
