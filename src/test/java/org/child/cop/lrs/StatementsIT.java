@@ -347,6 +347,58 @@ class StatementsIT extends LrsUnderTest {
   }
 
   @Test
+  void canonicalGivesTheDefinitionsOfDefiningClientsInPlaceOfEachStatementsOwn() {
+    String tenant = tenant();
+    String definer = credential(tenant, "statements/write", "define");
+    String other = credential(tenant, "statements/write");
+    String reader = credential(tenant, "statements/read");
+    String activity = "http://example.org/canonical/" + UUID.randomUUID();
+    UUID byDefiner = UUID.randomUUID();
+    UUID byOther = UUID.randomUUID();
+    HttpResponse<String> defined =
+        put(
+            definer,
+            byDefiner,
+            statement("mailto:ann@example.org", "http://example.org/verbs/did", activity)
+                .replace(
+                    "\"id\":\"" + activity + "\"",
+                    "\"id\":\""
+                        + activity
+                        + "\",\"definition\":{\"name\":{\"en-US\":\"Hand hygiene\"}}"),
+            V2);
+    assertThat(defined.statusCode()).as(defined.body()).isEqualTo(204);
+    HttpResponse<String> undefined =
+        put(
+            other,
+            byOther,
+            statement(
+                    "mailto:bob@example.org",
+                    "http://example.org/verbs/did",
+                    "http://example.org/x")
+                .replace(
+                    "\"id\":\"http://example.org/x\"",
+                    "\"id\":\"http://example.org/x\"},\"context\":{\"contextActivities\":{\"parent\":[{\"id\":\""
+                        + activity
+                        + "\",\"definition\":{\"name\":{\"en-US\":\"Wrong name\"}}}]}"),
+            V2);
+    assertThat(undefined.statusCode()).as(undefined.body()).isEqualTo(204);
+
+    JsonObject exact = Http.json(get(reader, "statementId=" + byOther, V2));
+    JsonObject canonical =
+        Http.json(get(reader, "statementId=" + byOther + "&format=canonical", V2));
+    HttpResponse<String> page =
+        get(
+            reader,
+            "activity=" + Http.encoded(activity) + "&related_activities=true&format=canonical",
+            V2);
+
+    assertThat(exact.toString()).contains("Wrong name");
+    assertThat(canonical.toString()).contains("Hand hygiene").doesNotContain("Wrong name");
+    assertThat(page.body()).contains("Hand hygiene").doesNotContain("Wrong name");
+    assertThat(Http.json(page).getJsonArray("statements")).hasSize(2);
+  }
+
+  @Test
   void pagesFollowedByMoreServeEveryStatementOnceWhileOthersAreWritten() throws Exception {
     String client = credential(tenant(), "all");
     Set<String> written = new HashSet<>();

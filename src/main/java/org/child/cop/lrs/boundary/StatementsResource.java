@@ -32,6 +32,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -213,7 +214,11 @@ public class StatementsResource {
                                 + id
                                 + " (a voided statement is read with"
                                 + " voidedStatementId)."));
-    JsonObject json = format(query).apply(parse(stored.json()), request.version(), languages());
+    StatementFormat format = format(query);
+    JsonObject held = parse(stored.json());
+    JsonObject json =
+        format.apply(
+            held, request.version(), languages(), definitions(caller, format, List.of(held)));
     Response.ResponseBuilder answer =
         flag(query, "attachments")
             ? multipart(caller, json.toString(), List.of(json))
@@ -221,12 +226,25 @@ public class StatementsResource {
     return answer.lastModified(Date.from(stored.stored()));
   }
 
+  /** For the canonical format, the LRS's definitions of the activities these statements name. */
+  private Map<String, JsonObject> definitions(
+      LrsCaller caller, StatementFormat format, List<JsonObject> statements) {
+    if (format != StatementFormat.CANONICAL) {
+      return Map.of();
+    }
+    Set<String> ids = new HashSet<>();
+    statements.forEach(statement -> ids.addAll(StatementFormat.namedActivities(statement)));
+    return ids.isEmpty() ? Map.of() : store.definitions(caller, ids);
+  }
+
   private Response.ResponseBuilder page(
       LrsCaller caller, StatementStore.Page page, StatementFormat format, boolean attachments) {
     List<Locale.LanguageRange> languages = languages();
+    List<JsonObject> held = page.statements().stream().map(s -> parse(s.json())).toList();
+    Map<String, JsonObject> definitions = definitions(caller, format, held);
     List<JsonObject> statements = new ArrayList<>();
-    for (StatementStore.Stored stored : page.statements()) {
-      statements.add(format.apply(parse(stored.json()), request.version(), languages));
+    for (JsonObject statement : held) {
+      statements.add(format.apply(statement, request.version(), languages, definitions));
     }
     JsonArrayBuilder array = Json.createArrayBuilder();
     statements.forEach(array::add);

@@ -6,17 +6,20 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.child.cop.xapi.XapiVersion;
 
 /**
  * How stored statements are returned ({@code format}): {@code exact} as stored, {@code ids} with
- * agents, groups, activities and verbs reduced to what identifies them, {@code canonical} with one
- * language per language map, chosen by the request's Accept-Language. A 1.0.3 caller never sees the
- * 2.0 members {@code contextAgents} and {@code contextGroups}.
+ * agents, groups, activities and verbs reduced to what identifies them, {@code canonical} with the
+ * LRS's canonical activity definitions (from defining clients) and one language per language map,
+ * chosen by the request's Accept-Language. A 1.0.3 caller never sees the 2.0 members {@code
+ * contextAgents} and {@code contextGroups}.
  */
 public enum StatementFormat {
   EXACT,
@@ -41,12 +44,101 @@ public enum StatementFormat {
 
   public JsonObject apply(
       JsonObject statement, XapiVersion version, List<Locale.LanguageRange> languages) {
+    return apply(statement, version, languages, Map.of());
+  }
+
+  /**
+   * The statement in this format; {@code definitions} are the LRS's canonical activity definitions
+   * by activity id (see {@link #namedActivities}), which {@code canonical} puts in place of the
+   * statement's own.
+   */
+  public JsonObject apply(
+      JsonObject statement,
+      XapiVersion version,
+      List<Locale.LanguageRange> languages,
+      Map<String, JsonObject> definitions) {
     JsonObject json = version == XapiVersion.V1_0_3 ? withoutVersion2(statement) : statement;
     return switch (this) {
       case EXACT -> json;
       case IDS -> ids(json);
-      case CANONICAL -> canonical(json, languages);
+      case CANONICAL -> canonical(withDefinitions(json, definitions), languages);
     };
+  }
+
+  /** The ids of the activities a statement names: its object and its context activities. */
+  public static Set<String> namedActivities(JsonObject statement) {
+    Set<String> ids = new HashSet<>();
+    activities(statement, activity -> ids.add(activity.getString("id")));
+    return ids;
+  }
+
+  private static void activities(
+      JsonObject statement, java.util.function.Consumer<JsonObject> each) {
+    if (statement.get("object") instanceof JsonObject object) {
+      String type = object.getString("objectType", "Activity");
+      if (type.equals("Activity") && object.get("id") instanceof jakarta.json.JsonString) {
+        each.accept(object);
+      } else if (type.equals("SubStatement")) {
+        activities(object, each);
+      }
+    }
+    if (statement.get("context") instanceof JsonObject context
+        && context.get("contextActivities") instanceof JsonObject lists) {
+      lists.values().stream()
+          .filter(JsonArray.class::isInstance)
+          .flatMap(list -> list.asJsonArray().stream())
+          .filter(JsonObject.class::isInstance)
+          .map(JsonValue::asJsonObject)
+          .filter(activity -> activity.get("id") instanceof jakarta.json.JsonString)
+          .forEach(each);
+    }
+  }
+
+  private static JsonObject withDefinitions(
+      JsonObject statement, Map<String, JsonObject> definitions) {
+    if (definitions.isEmpty()) {
+      return statement;
+    }
+    JsonObjectBuilder o = Json.createObjectBuilder(statement);
+    if (statement.get("object") instanceof JsonObject object) {
+      String type = object.getString("objectType", "Activity");
+      if (type.equals("Activity")) {
+        o.add("object", defined(object, definitions));
+      } else if (type.equals("SubStatement")) {
+        o.add("object", withDefinitions(object, definitions));
+      }
+    }
+    if (statement.get("context") instanceof JsonObject context
+        && context.get("contextActivities") instanceof JsonObject lists) {
+      JsonObjectBuilder l = Json.createObjectBuilder();
+      lists.forEach(
+          (name, list) -> {
+            if (list instanceof JsonArray items) {
+              JsonArrayBuilder a = Json.createArrayBuilder();
+              items.forEach(
+                  item ->
+                      a.add(
+                          item instanceof JsonObject activity
+                              ? defined(activity, definitions)
+                              : item));
+              l.add(name, a);
+            } else {
+              l.add(name, list);
+            }
+          });
+      o.add("context", Json.createObjectBuilder(context).add("contextActivities", l));
+    }
+    return o.build();
+  }
+
+  private static JsonObject defined(JsonObject activity, Map<String, JsonObject> definitions) {
+    JsonObject definition =
+        activity.get("id") instanceof jakarta.json.JsonString id
+            ? definitions.get(id.getString())
+            : null;
+    return definition == null
+        ? activity
+        : Json.createObjectBuilder(activity).add("definition", definition).build();
   }
 
   private static JsonObject withoutVersion2(JsonObject statement) {
