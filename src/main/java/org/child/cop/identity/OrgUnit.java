@@ -23,6 +23,7 @@ public record OrgUnit(String id, List<String> path) {
   public static final OrgUnit UNASSIGNED = new OrgUnit("unassigned", List.of("unassigned"));
 
   private static final int MAX_LENGTH = 100;
+  private static final int MAX_PATH_LENGTH = 1000;
 
   public OrgUnit {
     Objects.requireNonNull(id);
@@ -43,8 +44,9 @@ public record OrgUnit(String id, List<String> path) {
    */
   public static OrgUnit fromCustomParameters(Map<String, String> custom) {
     String id = custom.getOrDefault(ID_PARAMETER, "").strip();
-    if (id.isEmpty() || id.length() > MAX_LENGTH || id.startsWith("$")) {
-      // "$Person..." is a substitution variable the LMS did not fill in
+    if (id.isEmpty() || id.length() > MAX_LENGTH || id.startsWith("$") || id.contains("/")) {
+      // "$Person..." is a substitution variable the LMS did not fill in; a '/' would make the
+      // id a path: neither names a unit, and a launch must not fail over a parameter
       return UNASSIGNED;
     }
     List<String> path =
@@ -55,6 +57,10 @@ public record OrgUnit(String id, List<String> path) {
             .collect(Collectors.toCollection(ArrayList::new));
     if (path.isEmpty() || !path.get(path.size() - 1).equals(id)) {
       path.add(id);
+    }
+    if (String.join("/", path).length() > MAX_PATH_LENGTH) {
+      // more than the store keeps: the unit alone is still right, its place is not known
+      return new OrgUnit(id, List.of(id));
     }
     return new OrgUnit(id, path);
   }

@@ -110,6 +110,21 @@ class CommunitySettingsIT extends LaunchingTest {
             Http.request(at("/community/link-codes?launch=" + Http.encoded(token)))
                 .POST(BodyPublishers.noBody()));
 
+    HttpResponse<String> link =
+        Http.send(
+            Http.request(at("/community/links?launch=" + Http.encoded(token)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(BodyPublishers.ofString("code=ABCD-EFGH")));
+    // the facilitator, now only a learner in the LMS, has lost the settings too
+    HttpResponse<String> demoted = launchAs(moodle, "fac-l", course, "Falls CoP", LEARNER);
+
+    assertThat(link.statusCode()).isEqualTo(403);
+    assertThat(demoted.body()).doesNotContain("Community settings");
+    assertThat(
+            Http.page(
+                    at("/community?launch=" + Http.queryOf(demoted.uri().toString()).get("launch")))
+                .statusCode())
+        .isEqualTo(403);
     assertThat(page.statusCode()).isEqualTo(403);
     assertThat(page.body()).contains("Only the community&#39;s facilitators");
     assertThat(rename.statusCode()).isEqualTo(403);
@@ -117,6 +132,28 @@ class CommunitySettingsIT extends LaunchingTest {
     assertThat(code.body()).doesNotContain("class=\"code\"");
     assertThat(facilitatorSettings).contains("value=\"Falls CoP\"");
     assertThat(settings(facilitator)).as("unchanged").contains("value=\"Falls CoP\"");
+  }
+
+  @Test
+  void guessingLinkCodesIsStoppedAfterAFewWrongOnes() {
+    registerOnce(moodle, "1");
+    String page =
+        settings(
+            launchAs(
+                moodle,
+                "guesser-" + System.nanoTime(),
+                "course-g-" + System.nanoTime(),
+                "G",
+                INSTRUCTOR));
+    for (int i = 0; i < 5; i++) {
+      HttpResponse<String> wrong = submit(page, "/community/links", "code=ZZZZ-ZZZ" + (i + 2));
+      assertThat(wrong.statusCode()).isEqualTo(400);
+      page = wrong.body();
+    }
+    HttpResponse<String> stopped = submit(page, "/community/links", "code=ZZZZ-ZZZ9");
+
+    assertThat(stopped.statusCode()).isEqualTo(429);
+    assertThat(stopped.body()).contains("Too many wrong codes");
   }
 
   private HttpResponse<String> launchAs(

@@ -32,6 +32,16 @@ class OrgUnitTest {
         .isEqualTo(OrgUnit.UNASSIGNED);
     assertThat(OrgUnit.fromCustomParameters(Map.of("org_unit_id", "x".repeat(101))))
         .isEqualTo(OrgUnit.UNASSIGNED);
+    assertThat(OrgUnit.fromCustomParameters(Map.of("org_unit_id", "Nursing/4B")))
+        .isEqualTo(OrgUnit.UNASSIGNED);
+  }
+
+  @Test
+  void aPathLongerThanTheStoreKeepsLeavesTheUnitStandingAlone() {
+    String deep = String.join("/", java.util.Collections.nCopies(20, "x".repeat(60)));
+
+    assertThat(OrgUnit.fromCustomParameters(Map.of("org_unit_id", "W3", "org_unit_path", deep)))
+        .isEqualTo(new OrgUnit("W3", List.of("W3")));
   }
 
   @Test

@@ -56,6 +56,37 @@ class OrgUnitsIT extends LaunchingTest {
   }
 
   @Test
+  void anotherSitesPageCannotImportWithTheAdministratorsBrowser() {
+    String csv = "issuer,subject,unit_id\nhttps://x.test,2,EVIL\n";
+    // what a plain HTML form of another site can send without the browser asking first
+    HttpResponse<String> formPost =
+        Http.send(
+            Http.request(at("/api/admin/org-units"))
+                .header("Authorization", ADMIN)
+                .header("Content-Type", "text/plain")
+                .POST(BodyPublishers.ofString(csv)));
+    HttpResponse<String> crossSite =
+        Http.send(
+            Http.request(at("/api/admin/org-units"))
+                .header("Authorization", ADMIN)
+                .header("Content-Type", "text/csv")
+                .header("Sec-Fetch-Site", "cross-site")
+                .POST(BodyPublishers.ofString(csv)));
+    HttpResponse<String> otherOrigin =
+        Http.send(
+            Http.request(at("/api/admin/org-units"))
+                .header("Authorization", ADMIN)
+                .header("Content-Type", "text/csv")
+                .header("Origin", "https://evil.example")
+                .POST(BodyPublishers.ofString(csv)));
+
+    assertThat(formPost.statusCode()).isEqualTo(415);
+    assertThat(crossSite.statusCode()).isEqualTo(403);
+    assertThat(otherOrigin.statusCode()).isEqualTo(403);
+    assertThat(history("https://x.test", "2")).isEmpty();
+  }
+
+  @Test
   void aFileWithOneBadLineImportsNothingAndNamesTheLine() {
     String subject = "bad-file-" + System.nanoTime();
     HttpResponse<String> refused =

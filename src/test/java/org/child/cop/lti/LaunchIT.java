@@ -262,7 +262,7 @@ class LaunchIT extends LaunchingTest {
     registerOnce(moodle, "1");
     String subject = "racer-" + System.nanoTime();
     String course = "race-course-" + System.nanoTime();
-    int racers = 6;
+    int racers = 12;
     List<Login> logins = new java.util.ArrayList<>();
     List<String> tokens = new java.util.ArrayList<>();
     for (int i = 0; i < racers; i++) {

@@ -75,7 +75,10 @@ class RelayCredentialsIT {
       assertThat(readonly.getJsonNumber("delivered").longValue()).isZero();
       // the refusals neither hold up nor touch the other destinations
       await(tool, "embedded", d -> d.getJsonNumber("delivered").longValue() == 1);
-      assertThat(tool.output()).doesNotContain(writer.getString("secret"));
+      assertThat(tool.output())
+          .doesNotContain(writer.getString("secret"), reader.getString("secret"))
+          .doesNotContain(Http.basic(key(writer), writer.getString("secret")).substring(6))
+          .doesNotContain(Http.basic(key(reader), reader.getString("secret")).substring(6));
 
       switchCredential(tool, writer, true);
       HttpResponse<String> retried =

@@ -57,9 +57,9 @@ public class CommunitySettingsResource {
       stewardship.rename(resumed.launch(), name);
       return seeSettings(resumed.token(), "renamed");
     } catch (Stewardship.Refused refused) {
-      return refused.forbidden()
-          ? refusal(refused)
-          : invalid(resumed, refused.getMessage(), "name", name);
+      return refused.status() == 400
+          ? invalid(resumed, refused.getMessage(), "name", name)
+          : refusal(refused);
     }
   }
 
@@ -86,9 +86,9 @@ public class CommunitySettingsResource {
       stewardship.link(resumed.launch(), code);
       return seeSettings(resumed.token(), "linked");
     } catch (Stewardship.Refused refused) {
-      return refused.forbidden()
-          ? refusal(refused)
-          : invalid(resumed, refused.getMessage(), "code", code);
+      return refused.status() == 400
+          ? invalid(resumed, refused.getMessage(), "code", code)
+          : refusal(refused);
     }
   }
 
@@ -115,7 +115,7 @@ public class CommunitySettingsResource {
   }
 
   private static Response refusal(Stewardship.Refused refused) {
-    return Response.status(Response.Status.FORBIDDEN)
+    return Response.status(refused.status())
         .entity(
             Page.titled("Community settings")
                 .body(

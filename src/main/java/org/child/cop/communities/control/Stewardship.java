@@ -6,12 +6,16 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 import org.child.cop.communities.CommunityRole;
 import org.child.cop.communities.entity.Community;
 import org.child.cop.communities.entity.CommunityContext;
-import org.child.cop.communities.entity.CommunityMember;
 import org.child.cop.communities.entity.LinkCode;
 import org.child.cop.identity.control.Members;
 import org.child.cop.identity.entity.Member;
@@ -32,18 +36,25 @@ public class Stewardship {
   @Inject Communities communities;
   @Inject Members members;
 
+  /** Wrong codes one person may enter per {@link #GUESS_WINDOW} on this instance. */
+  static final int GUESSES = 5;
+
+  static final Duration GUESS_WINDOW = Duration.ofMinutes(15);
+
+  private final Map<String, Deque<Instant>> wrongCodes = new ConcurrentHashMap<>();
+
   /** Why a facilitator's request was not carried out, in words for them. */
   public static final class Refused extends RuntimeException {
-    private final boolean forbidden;
+    private final int status;
 
-    Refused(String message, boolean forbidden) {
+    Refused(String message, int status) {
       super(message, null, false, false);
-      this.forbidden = forbidden;
+      this.status = status;
     }
 
-    /** Not allowed for this person, rather than a mistake in what they sent. */
-    public boolean forbidden() {
-      return forbidden;
+    /** 400 for a mistake in what they sent, 403 when not allowed, 429 after too many guesses. */
+    public int status() {
+      return status;
     }
   }
 
@@ -55,19 +66,12 @@ public class Stewardship {
             ? null
             : communities.of(launch.platformId(), launch.contextId()).orElse(null);
     if (community == null) {
-      throw new Refused("Open CHILD CoP from a course to look after its community.", true);
+      throw new Refused("Open CHILD CoP from a course to look after its community.", 403);
     }
-    Member member =
-        members.find(new PlatformAccount(launch.issuer(), launch.subject())).orElse(null);
-    CommunityMember part =
-        member == null
-            ? null
-            : em.find(CommunityMember.class, new CommunityMember.Key(community.id(), member.id()));
-    boolean facilitates =
-        CommunityRole.onEntry(launch.roles()) == CommunityRole.FACILITATOR
-            || part != null && part.role() == CommunityRole.FACILITATOR;
-    if (!facilitates) {
-      throw new Refused("Only the community's facilitators change its settings.", true);
+    // the course's roles as the LMS gives them now: someone no longer teaching it cannot keep
+    // the settings by a role recorded earlier
+    if (CommunityRole.onEntry(launch.roles()) != CommunityRole.FACILITATOR) {
+      throw new Refused("Only the community's facilitators change its settings.", 403);
     }
     return community;
   }
@@ -77,10 +81,10 @@ public class Stewardship {
     Community community = stewardedBy(launch);
     String stripped = name == null ? "" : name.strip();
     if (stripped.isEmpty()) {
-      throw new Refused("Give the community a name its members recognise.", false);
+      throw new Refused("Give the community a name its members recognise.", 400);
     }
     if (stripped.length() > Community.MAX_NAME) {
-      throw new Refused("Keep the name to " + Community.MAX_NAME + " characters or fewer.", false);
+      throw new Refused("Keep the name to " + Community.MAX_NAME + " characters or fewer.", 400);
     }
     community.rename(stripped);
     LOG.info(() -> "Community " + community.id() + " renamed by a facilitator");
@@ -106,16 +110,31 @@ public class Stewardship {
   @Transactional
   public Community link(Launch launch, String code) {
     Community current = stewardedBy(launch);
-    LinkCode found = em.find(LinkCode.class, LinkCode.hash(code), LockModeType.PESSIMISTIC_WRITE);
     Instant now = Instant.now();
+    String guesser = launch.issuer() + " " + launch.subject();
+    Deque<Instant> wrong = wrongCodes.computeIfAbsent(guesser, key -> new ArrayDeque<>());
+    synchronized (wrong) {
+      while (!wrong.isEmpty() && wrong.peekFirst().isBefore(now.minus(GUESS_WINDOW))) {
+        wrong.pollFirst();
+      }
+      if (wrong.size() >= GUESSES) {
+        LOG.warning(() -> "Link codes refused for a member after " + GUESSES + " wrong ones");
+        throw new Refused(
+            "Too many wrong codes: try again in " + GUESS_WINDOW.toMinutes() + " minutes.", 429);
+      }
+    }
+    LinkCode found = em.find(LinkCode.class, LinkCode.hash(code), LockModeType.PESSIMISTIC_WRITE);
     if (found == null || !found.redeem(now)) {
+      synchronized (wrong) {
+        wrong.addLast(now);
+      }
       throw new Refused(
           "That code is not valid: check it, or ask for a new one (a code works once, for a"
               + " day).",
-          false);
+          400);
     }
     if (found.communityId().equals(current.id())) {
-      throw new Refused("This course already leads into that community.", false);
+      throw new Refused("This course already leads into that community.", 400);
     }
     Community target = em.find(Community.class, found.communityId());
     CommunityContext context =

@@ -7,14 +7,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
-import jakarta.transaction.TransactionalException;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.logging.Logger;
 import org.child.cop.identity.MemberLaunched;
 import org.child.cop.identity.OrgUnit;
 import org.child.cop.identity.entity.Member;
@@ -32,11 +29,8 @@ import org.child.cop.lti.RosterWasRead;
 @ApplicationScoped
 public class Members {
 
-  private static final Logger LOG = Logger.getLogger(Members.class.getName());
-
   @PersistenceContext EntityManager em;
   @Inject Event<MemberLaunched> launched;
-  @Inject MemberRegistration registration;
   @Inject OrgUnits orgUnits;
 
   void recognise(@Observes Launch launch) {
@@ -65,7 +59,14 @@ public class Members {
   void rosterRead(@Observes RosterWasRead roster) {
     Instant now = Instant.now();
     Set<String> listed = new HashSet<>();
-    for (RosterEntry entry : roster.entries()) {
+    // in one order, so that two syncs of overlapping rosters lock their members without deadlock
+    List<RosterEntry> entries =
+        roster.entries().stream()
+            .sorted(
+                java.util.Comparator.comparing(RosterEntry::issuer)
+                    .thenComparing(RosterEntry::subject))
+            .toList();
+    for (RosterEntry entry : entries) {
       Member member = seen(new PlatformAccount(entry.issuer(), entry.subject()), entry.name(), now);
       enrol(
           member,
@@ -88,27 +89,40 @@ public class Members {
 
   /** The member with this account, created on first sight, with the name the platform gives now. */
   public Member seen(PlatformAccount account, String name, Instant now) {
-    Member member =
-        locked(account)
-            .orElseGet(
-                () -> {
-                  try {
-                    registration.register(account, name, now);
-                  } catch (PersistenceException | TransactionalException raced) {
-                    // a concurrent launch registered them first; its row is read below
-                    LOG.fine("A concurrent launch registered the member first");
-                  }
-                  return locked(account).orElseThrow();
-                });
+    Member member = locked(account).orElseGet(() -> registered(account, name, now));
     member.seen(name, now);
     return member;
+  }
+
+  /**
+   * A person seen for the first time: first sightings take the registration lock, so a racing
+   * launch of the same person waits here, then finds the row this one committed.
+   */
+  private Member registered(PlatformAccount account, String name, Instant now) {
+    lockRegistrations();
+    return locked(account)
+        .orElseGet(
+            () -> {
+              Member member = new Member(account, name, now);
+              em.persist(member);
+              return member;
+            });
+  }
+
+  /**
+   * Holds back first sightings of people until the transaction ends: for changes that must not
+   * interleave with a new person's first launch (an import of units).
+   */
+  public void lockRegistrations() {
+    em.createNativeQuery("select id from member_registration_lock where id = 1 for update")
+        .getResultList();
   }
 
   /**
    * The member, locked until the transaction ends: a person's launches and roster entries then
    * enrol them one after the other, so racing first launches into a course record one membership.
    */
-  private Optional<Member> locked(PlatformAccount account) {
+  public Optional<Member> locked(PlatformAccount account) {
     return em.createNamedQuery(Member.BY_ACCOUNT, Member.class)
         .setParameter("issuer", account.issuer())
         .setParameter("subject", account.subject())

@@ -30,13 +30,14 @@ public class UnitImport {
 
   private static final Logger LOG = Logger.getLogger(UnitImport.class.getName());
 
-  public static final int MAX_ROWS = 100_000;
+  public static final int MAX_ROWS = 20_000;
   static final List<String> COLUMNS =
       List.of("issuer", "subject", "unit_id", "unit_path", "unit_name", "valid_from");
   private static final int MAX_REPORTED = 50;
 
   @PersistenceContext EntityManager em;
   @Inject OrgUnits units;
+  @Inject Members members;
 
   /** One line's problem, by line number as a spreadsheet shows it. */
   public record LineProblem(int line, String message) {}
@@ -63,8 +64,12 @@ public class UnitImport {
   @Transactional
   public Outcome importCsv(String csv, Instant now) {
     List<Row> rows = parse(csv, now);
+    // a person's launches record their unit under their member row's lock, a new person's first
+    // launch under the registration lock: the import takes both, so no history is written twice
+    members.lockRegistrations();
     int changes = 0;
     for (Row row : rows) {
+      members.locked(row.account());
       var history = units.historyOf(row.account());
       boolean known =
           history

@@ -29,7 +29,10 @@ final class ActivityDefinitions {
 
   static void define(Connection connection, String tenant, List<Activity> activities, Instant now)
       throws SQLException {
-    for (Activity activity : activities) {
+    // in id order, as statements are written, so concurrent batches cannot deadlock on them
+    List<Activity> ordered =
+        activities.stream().sorted(java.util.Comparator.comparing(Activity::id)).toList();
+    for (Activity activity : ordered) {
       JsonObject given = StatementJson.writeActivity(activity).getJsonObject("definition");
       if (given.toString().length() > LONGEST_DEFINITION / 2) {
         // too large to be a canonical definition: the statement itself keeps it

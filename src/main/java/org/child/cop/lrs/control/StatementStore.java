@@ -97,7 +97,7 @@ public class StatementStore {
     try (Connection connection = dataSource.getConnection()) {
       return store(connection, caller, statements, version, contents, now);
     } catch (SQLException e) {
-      if (isUniqueViolation(e)) {
+      if (worthStoringAgain(e)) {
         throw new Raced();
       }
       throw new IllegalStateException("The LRS could not store statements: " + e.getMessage(), e);
@@ -130,7 +130,9 @@ public class StatementStore {
     throwIfAny(violations);
 
     Map<UUID, Stored> held = find(connection, tenant, batch.keySet());
-    Map<UUID, Statement> fresh = new LinkedHashMap<>();
+    // rows are written in id order, so two batches with the same new ids in another order wait
+    // for each other instead of deadlocking
+    Map<UUID, Statement> fresh = new java.util.TreeMap<>();
     for (Statement statement : batch.values()) {
       Stored existing = held.get(statement.id());
       if (existing == null) {
@@ -170,10 +172,12 @@ public class StatementStore {
     }
   }
 
-  // SQLSTATE 23505: unique_violation, on PostgreSQL and H2 alike; a batch may wrap it
-  private static boolean isUniqueViolation(SQLException e) {
+  // SQLSTATE 23505 unique_violation, on PostgreSQL and H2 alike (a batch may wrap it), and a
+  // deadlock or serialization failure (40P01, 40001): storing again is the cure for each
+  private static boolean worthStoringAgain(SQLException e) {
     for (SQLException next = e; next != null; next = next.getNextException()) {
-      if ("23505".equals(next.getSQLState())) {
+      String state = next.getSQLState();
+      if ("23505".equals(state) || "40P01".equals(state) || "40001".equals(state)) {
         return true;
       }
     }
@@ -319,7 +323,7 @@ public class StatementStore {
   private static void storeContents(
       Connection connection, String tenant, Map<String, AttachmentContent> contents, Instant now)
       throws SQLException {
-    for (AttachmentContent content : contents.values()) {
+    for (AttachmentContent content : new java.util.TreeMap<>(contents).values()) {
       try (PreparedStatement exists =
           connection.prepareStatement(
               "select 1 from lrs_attachment where tenant = ? and sha2 = ?")) {

@@ -87,14 +87,19 @@ public class ToolKeys {
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
         em.createNativeQuery("select kid, private_jwk from lti_tool_key").getResultList();
-    int sealed = 0;
+    // every sealed key opens before any plain one is sealed: a wrong secret changes nothing
     for (Object[] row : rows) {
       String stored = (String) row[1];
       if (KeySeal.isSealed(stored)) {
         seal.orElseThrow(
                 () -> new KeySeal.Refused("they are sealed but LTI_KEY_SEAL_SECRET is not set"))
             .open(stored);
-      } else if (seal.isPresent()) {
+      }
+    }
+    int sealed = 0;
+    for (Object[] row : rows) {
+      String stored = (String) row[1];
+      if (!KeySeal.isSealed(stored) && seal.isPresent()) {
         em.createNativeQuery("update lti_tool_key set private_jwk = ? where kid = ?")
             .setParameter(1, seal.get().seal(stored))
             .setParameter(2, row[0])

@@ -22,6 +22,13 @@ public class SealedKeyConverter implements AttributeConverter<String, String> {
   @Override
   public String convertToEntityAttribute(String stored) {
     if (!KeySeal.isSealed(stored)) {
+      if (stored != null && seal().isPresent()) {
+        // start-up sealed every key stored before the secret was set: a plain one now was put
+        // there by hand, or by an instance started without the secret
+        throw new KeySeal.Refused(
+            "a tool key is stored unsealed although LTI_KEY_SEAL_SECRET is set; start every"
+                + " instance with the secret");
+      }
       return stored;
     }
     return seal()
