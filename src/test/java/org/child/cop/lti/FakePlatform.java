@@ -26,9 +26,9 @@ import java.util.UUID;
  * An LMS platform for tests: its own RSA keys, its key set served on a loopback port, and id_tokens
  * shaped like Moodle's and Canvas's.
  */
-final class FakePlatform implements AutoCloseable {
+public final class FakePlatform implements AutoCloseable {
 
-  static final String LTI = "https://purl.imsglobal.org/spec/lti/claim/";
+  public static final String LTI = "https://purl.imsglobal.org/spec/lti/claim/";
 
   final String issuer;
   final String clientId = "client-" + UUID.randomUUID();
@@ -40,7 +40,7 @@ final class FakePlatform implements AutoCloseable {
       new java.util.concurrent.atomic.AtomicInteger();
   private final HttpServer server;
 
-  FakePlatform(String issuer) {
+  public FakePlatform(String issuer) {
     this.issuer = issuer;
     this.key = newKey("platform-key-1");
     try {
@@ -246,7 +246,7 @@ final class FakePlatform implements AutoCloseable {
   }
 
   /** A resource link launch as Moodle sends it, for an instructor. */
-  JWTClaimsSet.Builder moodleLaunch(String nonce, String deploymentId) {
+  public JWTClaimsSet.Builder moodleLaunch(String nonce, String deploymentId) {
     Instant now = Instant.now();
     return new JWTClaimsSet.Builder()
         .issuer(issuer)
@@ -282,7 +282,7 @@ final class FakePlatform implements AutoCloseable {
   }
 
   /** A course designer's deep linking request as Moodle sends it, from the course editor. */
-  JWTClaimsSet.Builder deepLinkingRequest(String nonce, String deploymentId, String data) {
+  public JWTClaimsSet.Builder deepLinkingRequest(String nonce, String deploymentId, String data) {
     Map<String, Object> settings = new java.util.LinkedHashMap<>();
     settings.put("deep_link_return_url", origin() + "/deep-link-return?course=42");
     settings.put("accept_types", List.of("ltiResourceLink"));
@@ -322,7 +322,7 @@ final class FakePlatform implements AutoCloseable {
                 "3M2CW3Ftd8vnfSOJjWE1KVvAQAAfwUe4bA7tBRSb:canvas-lms"));
   }
 
-  String sign(JWTClaimsSet claims) {
+  public String sign(JWTClaimsSet claims) {
     return sign(claims, key, key.getKeyID());
   }
 
@@ -339,19 +339,19 @@ final class FakePlatform implements AutoCloseable {
 
   // --- LTI Advantage services: the OAuth 2 token endpoint, NRPS rosters, AGS line items and scores
 
-  static final String AGS_CLAIM = "https://purl.imsglobal.org/spec/lti-ags/claim/endpoint";
+  public static final String AGS_CLAIM = "https://purl.imsglobal.org/spec/lti-ags/claim/endpoint";
   static final String NRPS_CLAIM =
       "https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice";
   static final String AGS_SCOPE = "https://purl.imsglobal.org/spec/lti-ags/scope/";
-  static final String SCORE_SCOPE = AGS_SCOPE + "score";
-  static final String LINE_ITEM_SCOPE = AGS_SCOPE + "lineitem";
+  public static final String SCORE_SCOPE = AGS_SCOPE + "score";
+  public static final String LINE_ITEM_SCOPE = AGS_SCOPE + "lineitem";
   static final String NRPS_SCOPE =
       "https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly";
   static final String NRPS_MEDIA_TYPE = "application/vnd.ims.lti-nrps.v2.membershipcontainer+json";
   static final String SCORE_MEDIA_TYPE = "application/vnd.ims.lis.v1.score+json";
 
   /** A request a service endpoint accepted, as it arrived. */
-  record Received(String path, String contentType, String body, java.time.Instant at) {}
+  public record Received(String path, String contentType, String body, java.time.Instant at) {}
 
   /** The scope parameter of each token request whose client assertion was valid. */
   final List<String> tokenRequests = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -363,7 +363,7 @@ final class FakePlatform implements AutoCloseable {
   final List<Integer> rosterPages = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   /** Scores posted with a valid token, and every attempt (failed ones too) with its time. */
-  final List<Received> scores = new java.util.concurrent.CopyOnWriteArrayList<>();
+  public final List<Received> scores = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   final List<java.time.Instant> scoreAttempts = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -382,7 +382,7 @@ final class FakePlatform implements AutoCloseable {
   private volatile String toolKeySet;
 
   /** Where the tool publishes its keys: client assertions are verified against them. */
-  void trustsToolKeysAt(String jwksUrl) {
+  public void trustsToolKeysAt(String jwksUrl) {
     this.toolKeySet = jwksUrl;
   }
 
@@ -411,7 +411,7 @@ final class FakePlatform implements AutoCloseable {
   }
 
   /** The AGS claim of a graded link, Moodle-shaped (the line item URL carries a query). */
-  Map<String, Object> agsClaim(String contextId, String lineItemId, String... scopes) {
+  public Map<String, Object> agsClaim(String contextId, String lineItemId, String... scopes) {
     Map<String, Object> claim = new java.util.LinkedHashMap<>();
     claim.put("scope", List.of(scopes));
     claim.put("lineitems", origin() + "/ags/" + contextId + "/lineitems?type_id=1");

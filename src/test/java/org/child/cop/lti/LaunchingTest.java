@@ -9,7 +9,7 @@ import org.child.cop.Http;
 import org.child.cop.ToolUnderTest;
 
 /** The tool under test with the steps of a launch, as an LMS and a browser take them. */
-abstract class LaunchingTest extends ToolUnderTest {
+public abstract class LaunchingTest extends ToolUnderTest {
 
   /** A login begun at /lti/login, as the browser holds it afterwards. */
   protected record Login(String state, String nonce, String cookie) {}

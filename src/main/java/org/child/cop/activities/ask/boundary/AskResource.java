@@ -64,7 +64,7 @@ public class AskResource {
             ask.participant(resumed.launch()),
             chosen,
             ask.questions(resumed.launch(), chosen),
-            NOTICES.get(done)));
+            notice(done)));
   }
 
   @GET
@@ -109,10 +109,7 @@ public class AskResource {
     return page(
         200,
         AskPages.question(
-            resumed.token(),
-            ask.question(resumed.launch(), id),
-            Form.fresh("none"),
-            NOTICES.get(done)));
+            resumed.token(), ask.question(resumed.launch(), id), Form.fresh("none"), notice(done)));
   }
 
   @POST
@@ -227,6 +224,10 @@ public class AskResource {
             ask.question(launch, questionId),
             new Form(formId, typed, refused.field(), refused.getMessage()),
             null));
+  }
+
+  private static String notice(String done) {
+    return done == null ? null : NOTICES.get(done);
   }
 
   private static Map<String, String> typed(String... namesAndValues) {
