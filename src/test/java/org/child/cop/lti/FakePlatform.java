@@ -72,8 +72,18 @@ public final class FakePlatform implements AutoCloseable {
   private volatile String toolBase;
 
   /** The tool these pages launch, e.g. http://localhost:8080. */
-  void launches(String toolBase) {
+  public void launches(String toolBase) {
     this.toolBase = toolBase;
+  }
+
+  private volatile java.util.function.Function<String, JWTClaimsSet.Builder> launchClaims;
+
+  /**
+   * Who the course page launches from now on: the id_token's claims for a nonce (by default
+   * Moodle's instructor launch), so a browser test can be one member after another.
+   */
+  public void launchesAs(java.util.function.Function<String, JWTClaimsSet.Builder> claims) {
+    this.launchClaims = claims;
   }
 
   /**
@@ -141,7 +151,13 @@ public final class FakePlatform implements AutoCloseable {
       return "<p>invalid_request: redirect_uri or client_id</p>";
     }
     boolean storage = "storage".equals(query.get("lti_message_hint"));
-    String idToken = sign(moodleLaunch(query.get("nonce"), "1").build());
+    java.util.function.Function<String, JWTClaimsSet.Builder> claims = launchClaims;
+    String idToken =
+        sign(
+            (claims == null
+                    ? moodleLaunch(query.get("nonce"), "1")
+                    : claims.apply(query.get("nonce")))
+                .build());
     return autoPost(
         redirect,
         fields(
@@ -226,7 +242,7 @@ public final class FakePlatform implements AutoCloseable {
   }
 
   /** Where its pages and endpoints are: http://127.0.0.1:port. */
-  String origin() {
+  public String origin() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 

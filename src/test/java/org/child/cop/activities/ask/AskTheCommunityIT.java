@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import jakarta.json.JsonObject;
-import java.net.URI;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -34,7 +33,6 @@ import org.junit.jupiter.api.Test;
  */
 class AskTheCommunityIT extends LaunchingTest {
 
-  private static final String LEARNER = "http://purl.imsglobal.org/vocab/lis/v2/membership#Learner";
   private static final Duration PATIENCE = Duration.ofSeconds(45);
   private static final Pattern QUESTION_ID =
       Pattern.compile("/activities/ask/questions/([0-9a-f-]{36})");
@@ -419,23 +417,8 @@ class AskTheCommunityIT extends LaunchingTest {
       String course, String subject, String name, String unitPath, Map<String, Object> ags) {
     registerOnce(moodle, "1");
     Login login = login(moodle);
-    Map<String, String> custom = new LinkedHashMap<>();
-    custom.put("activity", "ask-the-community");
-    custom.put("placement", UUID.nameUUIDFromBytes(course.getBytes()).toString());
-    custom.put("org_unit_id", unitPath.substring(unitPath.lastIndexOf('/') + 1));
-    custom.put("org_unit_path", unitPath);
     JWTClaimsSet.Builder claims =
-        moodle
-            .moodleLaunch(login.nonce(), "1")
-            .subject(subject)
-            .claim("name", name)
-            .claim(FakePlatform.LTI + "roles", List.of(LEARNER))
-            .claim(
-                FakePlatform.LTI + "context", Map.of("id", course, "title", "Wound care " + course))
-            .claim(
-                FakePlatform.LTI + "resource_link",
-                Map.of("id", "ask-" + course, "title", "Ask the community"))
-            .claim(FakePlatform.LTI + "custom", custom);
+        AskCourse.learnerLaunch(moodle, login.nonce(), course, subject, name, unitPath);
     if (ags != null) {
       claims.claim(FakePlatform.AGS_CLAIM, ags);
     }
@@ -526,62 +509,19 @@ class AskTheCommunityIT extends LaunchingTest {
 
   private String reader;
 
-  /** The question's statements in the tool's own LRS, by template (a second one gets "#2"). */
+  /** The question's statements in the tool's own LRS, once there are as many as expected. */
   private Map<String, JsonObject> awaitStatements(String question, int expected) {
     if (reader == null) {
-      HttpResponse<String> issued =
-          Http.send(
-              Http.request(at("/api/admin/lrs/credentials"))
-                  .header("Authorization", ADMIN)
-                  .header("Content-Type", "application/json")
-                  .header("Accept", "application/json")
-                  .POST(
-                      BodyPublishers.ofString(
-                          "{\"name\":\"ask test\",\"scopes\":[\"statements/read\"]}")));
-      assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
-      JsonObject json = Http.json(issued);
-      reader =
-          Http.basic(json.getJsonObject("credential").getString("key"), json.getString("secret"));
+      reader = AskCourse.lrsReader(at("/"), ADMIN);
     }
-    URI query =
-        at(
-            "/xapi/statements?related_activities=true&activity="
-                + Http.encoded(toolBase() + "/activities/questions/" + question));
     Map<String, JsonObject> byTemplate = new LinkedHashMap<>();
     eventually(
         () -> {
           byTemplate.clear();
-          HttpResponse<String> found =
-              Http.send(
-                  Http.request(query)
-                      .header("Authorization", reader)
-                      .header("X-Experience-API-Version", "2.0.0")
-                      .header("Accept", "application/json"));
-          assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
-          for (JsonObject statement :
-              Http.json(found).getJsonArray("statements").getValuesAs(JsonObject.class)) {
-            String template = templateOf(statement);
-            byTemplate.put(
-                byTemplate.containsKey(template) ? template + "#2" : template, statement);
-          }
+          byTemplate.putAll(AskCourse.statementsAbout(at("/"), toolBase(), reader, question));
           return byTemplate.size() >= expected;
         });
     return byTemplate;
-  }
-
-  private static String templateOf(JsonObject statement) {
-    String verb = statement.getJsonObject("verb").getString("id");
-    return List.of(
-            "asked-question",
-            "answered-question",
-            "accepted-answer",
-            "rated-answer",
-            "voted-up-answer",
-            "applied-answer")
-        .stream()
-        .filter(template -> ProfileConformance.verbOf(template).equals(verb))
-        .findFirst()
-        .orElse(verb);
   }
 
   private static List<JsonObject> scoresFor(String course) {
