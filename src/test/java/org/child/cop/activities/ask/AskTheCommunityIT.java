@@ -349,7 +349,7 @@ class AskTheCommunityIT extends LaunchingTest {
   }
 
   @Test
-  void theCatalogueOffersAskTheCommunityAsAGradableActivity() {
+  void theCatalogueOffersAskTheCommunityAsAGradableActivity() throws Exception {
     registerOnce(moodle, "1");
     Login designer = login(moodle);
     HttpResponse<String> placing =
@@ -361,6 +361,31 @@ class AskTheCommunityIT extends LaunchingTest {
     assertThat(placing.body())
         .contains("value=\"ask-the-community\"", "Ask the community", "asker accepts")
         .contains("id=\"graded\"");
+    Matcher action =
+        Pattern.compile("<form method=\"post\" action=\"([^\"]+)\"").matcher(placing.body());
+    assertThat(action.find()).isTrue();
+
+    HttpResponse<String> placed =
+        Http.send(
+            Http.request(at(action.group(1).replace("&amp;", "&")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "text/html")
+                .POST(
+                    BodyPublishers.ofString(
+                        "template=ask-the-community&title=Ask+the+ward&graded=on")));
+
+    assertThat(placed.statusCode()).as(placed.body()).isEqualTo(200);
+    Matcher jwt = Pattern.compile("name=\"JWT\" value=\"([^\"]+)\"").matcher(placed.body());
+    assertThat(jwt.find()).isTrue();
+    @SuppressWarnings("unchecked")
+    Map<String, Object> item =
+        (Map<String, Object>)
+            com.nimbusds.jwt.SignedJWT.parse(jwt.group(1))
+                .getJWTClaimsSet()
+                .getListClaim("https://purl.imsglobal.org/spec/lti-dl/claim/content_items")
+                .get(0);
+    assertThat(item.get("custom").toString()).contains("activity=ask-the-community", "placement=");
+    assertThat(item.get("lineItem").toString()).contains("participation", "scoreMaximum=1");
   }
 
   // --- members and their pages
