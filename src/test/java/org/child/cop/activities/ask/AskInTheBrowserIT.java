@@ -99,6 +99,9 @@ class AskInTheBrowserIT extends LaunchingTest {
         .isEqualTo("Heels in theatre: what works?");
     assertThat(browser.findElement(By.id("title")).getAttribute("aria-describedby"))
         .contains("title-error");
+    assertThat(((JavascriptExecutor) browser).executeScript("return document.activeElement.id"))
+        .as("the field to fix has the focus")
+        .isEqualTo("title");
     browser.findElement(By.id("title")).sendKeys("Heel pressure ulcers");
     browser.findElement(By.id("tags")).sendKeys("Pressure injury prevention");
     browser.findElement(By.cssSelector("label[for=urgency-THIS_WEEK]")).click();

@@ -182,7 +182,8 @@ final class AskPages {
                 + fieldError(form, "urgency")
                 + urgencies
                 + "</fieldset>"
-                + "<p><button type=\"submit\">Ask the community</button></p></form>")
+                + "<p><button type=\"submit\">Ask the community</button></p></form>"
+                + focusScript(form))
         .render();
   }
 
@@ -226,7 +227,7 @@ final class AskPages {
     if (!asker) {
       body.append(answerForm(token, question, form));
     }
-    return Page.titled(question.title()).body(body.toString()).render();
+    return Page.titled(question.title()).body(body.append(focusScript(form)).toString()).render();
   }
 
   private static String answer(String token, QuestionView view, Answer answer) {
@@ -374,7 +375,7 @@ final class AskPages {
     if (!form.refused()) {
       return "";
     }
-    return "<div class=\"error-summary\" role=\"alert\" id=\"problem\"><p>"
+    return "<div class=\"error-summary\" role=\"alert\" id=\"problem\" tabindex=\"-1\"><p>"
         + Html.escape(form.field() == null ? form.message() : "Please check: " + form.message())
         + "</p></div>";
   }
@@ -396,6 +397,11 @@ final class AskPages {
         (hint == null ? "" : hint) + (refused ? (hint == null ? "" : " ") + field + "-error" : "");
     return (ids.isEmpty() ? "" : " aria-describedby=\"" + ids + "\"")
         + (refused ? " aria-invalid=\"true\" autofocus" : "");
+  }
+
+  /** Only a refused form's page moves the focus; a fresh page leaves it where the reader is. */
+  private static String focusScript(Form form) {
+    return form.refused() ? "<script src=\"/static/focus-refusal.js\"></script>" : "";
   }
 
   private static String noticeOf(String notice) {

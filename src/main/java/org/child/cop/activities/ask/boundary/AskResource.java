@@ -32,9 +32,10 @@ import org.child.cop.lti.control.LaunchSessions;
 @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
 public class AskResource {
 
-  /** Pages of member text allow nothing but the tool's own style sheet and forms. */
+  /** Pages of member text allow nothing but the tool's own style sheet, scripts and forms. */
   static final String CONTENT_SECURITY_POLICY =
-      "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'";
+      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self';"
+          + " form-action 'self'; base-uri 'none'";
 
   private static final Map<String, String> NOTICES =
       Map.of(

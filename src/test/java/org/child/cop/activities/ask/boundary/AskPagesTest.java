@@ -104,7 +104,9 @@ class AskPagesTest {
         .contains("<span class=\"field-error\" id=\"title-error\" role=\"alert\">")
         .contains("aria-describedby=\"title-hint title-error\" aria-invalid=\"true\" autofocus")
         .contains("a &quot;quoted&quot; &lt;body&gt;</textarea>")
-        .contains("value=\"TODAY\" checked");
+        .contains("value=\"TODAY\" checked")
+        .contains("<script src=\"/static/focus-refusal.js\"></script>");
+    assertThat(AskPages.askForm("T", Form.fresh("question"))).doesNotContain("<script");
   }
 
   @Test
