@@ -4,6 +4,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -54,7 +55,7 @@ final class AskPages {
       List<Question> questions,
       String notice) {
     String filters =
-        java.util.Arrays.stream(QuestionFilter.values())
+        Arrays.stream(QuestionFilter.values())
             .map(
                 each ->
                     "<li><a href=\""
@@ -117,7 +118,7 @@ final class AskPages {
 
   static String askForm(String token, Form form) {
     String urgencies =
-        java.util.Arrays.stream(Urgency.values())
+        Arrays.stream(Urgency.values())
             .map(
                 urgency ->
                     "<div class=\"choice\"><input type=\"radio\" name=\"urgency\" id=\"urgency-"
