@@ -88,9 +88,11 @@ class AskInTheBrowserIT extends LaunchingTest {
 
     enterAs(course, "nina", "Nina Nurse", "CHILD/NURSING/WARD-3");
     accessible("question list");
+    String list = frameUrl();
     browser.findElement(By.linkText("Ask a question")).click();
     awaitHeading("Ask a question");
     accessible("ask form");
+    String askForm = frameUrl();
     browser.findElement(By.id("body")).sendKeys("Heels in theatre: what works?");
     browser.findElement(By.cssSelector("form button[type=submit]")).click();
     awaitText("The title is empty.");
@@ -139,7 +141,9 @@ class AskInTheBrowserIT extends LaunchingTest {
 
     String framed = frameUrl();
     browser.switchTo().defaultContent();
-    fitsNarrowWindow(framed);
+    fitsNarrowWindow("question page", framed);
+    fitsNarrowWindow("question list", list);
+    fitsNarrowWindow("ask form", askForm);
 
     String reader = AskCourse.lrsReader(at("/"), ADMIN);
     Map<String, JsonObject> statements = Map.of();
@@ -220,8 +224,8 @@ class AskInTheBrowserIT extends LaunchingTest {
     assertThat(grave).as("axe on the " + page + " (pages checked: " + checkedPages + ")").isEmpty();
   }
 
-  /** The page alone in a 320 px wide window: nothing wider than the window. */
-  private void fitsNarrowWindow(String url) {
+  /** The page alone in a 320 px wide window: nothing wider than the window, still accessible. */
+  private void fitsNarrowWindow(String page, String url) {
     Dimension before = browser.manage().window().getSize();
     browser.manage().window().setSize(new Dimension(320, 800));
     try {
@@ -233,8 +237,10 @@ class AskInTheBrowserIT extends LaunchingTest {
       long content =
           ((Number) js.executeScript("return document.documentElement.scrollWidth")).longValue();
       assertThat(viewport).isLessThanOrEqualTo(320);
-      assertThat(content).as("no horizontal scrolling at 320 px").isLessThanOrEqualTo(viewport);
-      accessible("question page at 320 px");
+      assertThat(content)
+          .as("no horizontal scrolling of the " + page + " at 320 px")
+          .isLessThanOrEqualTo(viewport);
+      accessible(page + " at 320 px");
     } finally {
       browser.manage().window().setSize(before);
     }
