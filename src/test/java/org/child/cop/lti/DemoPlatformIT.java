@@ -47,6 +47,22 @@ class DemoPlatformIT extends ToolUnderTest {
   }
 
   @Test
+  void theDemoCourseOpensAskTheCommunityForEachPerson() {
+    assertThat(Http.page(at("/demo")).body())
+        .contains("/demo/start?as=LEARNER&amp;custom=ask-the-community")
+        .contains("/demo/start?as=FACILITATOR&amp;custom=ask-the-community");
+
+    HttpResponse<String> landing = DemoCourse.launch(demoTool(), "LEARNER", "ask-the-community");
+
+    assertThat(landing.statusCode()).isEqualTo(303);
+    HttpResponse<String> questions =
+        Http.page(demoTool().resolve(landing.headers().firstValue("Location").orElseThrow()));
+    assertThat(questions.body())
+        .contains("<h1>Ask the community</h1>", "Demo community of practice")
+        .contains("CHILD / NURSING / WARD-3");
+  }
+
+  @Test
   void theDemoCourseTakesBackOnlyAnswersSignedByTheTool() {
     HttpResponse<String> forged =
         Http.send(

@@ -72,8 +72,18 @@ public final class FakePlatform implements AutoCloseable {
   private volatile String toolBase;
 
   /** The tool these pages launch, e.g. http://localhost:8080. */
-  void launches(String toolBase) {
+  public void launches(String toolBase) {
     this.toolBase = toolBase;
+  }
+
+  private volatile java.util.function.Function<String, JWTClaimsSet.Builder> launchClaims;
+
+  /**
+   * Who the course page launches from now on: the id_token's claims for a nonce (by default
+   * Moodle's instructor launch), so a browser test can be one member after another.
+   */
+  public void launchesAs(java.util.function.Function<String, JWTClaimsSet.Builder> claims) {
+    this.launchClaims = claims;
   }
 
   /**
@@ -141,7 +151,13 @@ public final class FakePlatform implements AutoCloseable {
       return "<p>invalid_request: redirect_uri or client_id</p>";
     }
     boolean storage = "storage".equals(query.get("lti_message_hint"));
-    String idToken = sign(moodleLaunch(query.get("nonce"), "1").build());
+    java.util.function.Function<String, JWTClaimsSet.Builder> claims = launchClaims;
+    String idToken =
+        sign(
+            (claims == null
+                    ? moodleLaunch(query.get("nonce"), "1")
+                    : claims.apply(query.get("nonce")))
+                .build());
     return autoPost(
         redirect,
         fields(
@@ -226,7 +242,7 @@ public final class FakePlatform implements AutoCloseable {
   }
 
   /** Where its pages and endpoints are: http://127.0.0.1:port. */
-  String origin() {
+  public String origin() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
@@ -282,7 +298,7 @@ public final class FakePlatform implements AutoCloseable {
   }
 
   /** A course designer's deep linking request as Moodle sends it, from the course editor. */
-  JWTClaimsSet.Builder deepLinkingRequest(String nonce, String deploymentId, String data) {
+  public JWTClaimsSet.Builder deepLinkingRequest(String nonce, String deploymentId, String data) {
     Map<String, Object> settings = new java.util.LinkedHashMap<>();
     settings.put("deep_link_return_url", origin() + "/deep-link-return?course=42");
     settings.put("accept_types", List.of("ltiResourceLink"));
@@ -339,19 +355,19 @@ public final class FakePlatform implements AutoCloseable {
 
   // --- LTI Advantage services: the OAuth 2 token endpoint, NRPS rosters, AGS line items and scores
 
-  static final String AGS_CLAIM = "https://purl.imsglobal.org/spec/lti-ags/claim/endpoint";
+  public static final String AGS_CLAIM = "https://purl.imsglobal.org/spec/lti-ags/claim/endpoint";
   static final String NRPS_CLAIM =
       "https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice";
   static final String AGS_SCOPE = "https://purl.imsglobal.org/spec/lti-ags/scope/";
-  static final String SCORE_SCOPE = AGS_SCOPE + "score";
-  static final String LINE_ITEM_SCOPE = AGS_SCOPE + "lineitem";
+  public static final String SCORE_SCOPE = AGS_SCOPE + "score";
+  public static final String LINE_ITEM_SCOPE = AGS_SCOPE + "lineitem";
   static final String NRPS_SCOPE =
       "https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly";
   static final String NRPS_MEDIA_TYPE = "application/vnd.ims.lti-nrps.v2.membershipcontainer+json";
   static final String SCORE_MEDIA_TYPE = "application/vnd.ims.lis.v1.score+json";
 
   /** A request a service endpoint accepted, as it arrived. */
-  record Received(String path, String contentType, String body, java.time.Instant at) {}
+  public record Received(String path, String contentType, String body, java.time.Instant at) {}
 
   /** The scope parameter of each token request whose client assertion was valid. */
   final List<String> tokenRequests = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -363,7 +379,7 @@ public final class FakePlatform implements AutoCloseable {
   final List<Integer> rosterPages = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   /** Scores posted with a valid token, and every attempt (failed ones too) with its time. */
-  final List<Received> scores = new java.util.concurrent.CopyOnWriteArrayList<>();
+  public final List<Received> scores = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   final List<java.time.Instant> scoreAttempts = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -382,7 +398,7 @@ public final class FakePlatform implements AutoCloseable {
   private volatile String toolKeySet;
 
   /** Where the tool publishes its keys: client assertions are verified against them. */
-  void trustsToolKeysAt(String jwksUrl) {
+  public void trustsToolKeysAt(String jwksUrl) {
     this.toolKeySet = jwksUrl;
   }
 
@@ -411,7 +427,7 @@ public final class FakePlatform implements AutoCloseable {
   }
 
   /** The AGS claim of a graded link, Moodle-shaped (the line item URL carries a query). */
-  Map<String, Object> agsClaim(String contextId, String lineItemId, String... scopes) {
+  public Map<String, Object> agsClaim(String contextId, String lineItemId, String... scopes) {
     Map<String, Object> claim = new java.util.LinkedHashMap<>();
     claim.put("scope", List.of(scopes));
     claim.put("lineitems", origin() + "/ags/" + contextId + "/lineitems?type_id=1");

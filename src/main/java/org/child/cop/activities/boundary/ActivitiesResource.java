@@ -13,11 +13,15 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.child.cop.activities.ActivityTemplate;
+import org.child.cop.activities.ask.control.AskTheCommunity;
 import org.child.cop.activities.control.Catalogue;
 import org.child.cop.communities.CommunityRole;
 import org.child.cop.communities.control.Communities;
@@ -54,6 +58,15 @@ public class ActivitiesResource {
   public Response landing(@QueryParam("launch") String token) {
     LaunchSessions.Resumed resumed = sessions.resumeWithFreshToken(token);
     Launch launch = resumed.launch();
+    if (!launch.isDeepLinking()
+        && AskTheCommunity.TEMPLATE.equals(launch.custom().get("activity"))) {
+      return Response.seeOther(
+              URI.create(
+                  "/activities/ask/questions?launch="
+                      + URLEncoder.encode(resumed.token(), StandardCharsets.UTF_8)))
+          .header(HttpHeaders.CACHE_CONTROL, "no-store")
+          .build();
+    }
     String page =
         launch.isDeepLinking()
             ? placementPage(resumed.token(), null, "")

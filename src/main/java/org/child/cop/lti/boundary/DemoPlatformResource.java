@@ -43,6 +43,16 @@ public class DemoPlatformResource {
                 + " "
                 + launchButton(
                     Person.COURSE_DESIGNER, "Place an activity (course designer)", Map.of())
+                + "</p><p>"
+                + launchButton(
+                    Person.LEARNER,
+                    "Ask the community as the learner (a ward)",
+                    Map.of("custom", "ask-the-community"))
+                + " "
+                + launchButton(
+                    Person.FACILITATOR,
+                    "Ask the community as the facilitator (education)",
+                    Map.of("custom", "ask-the-community"))
                 + "</p>"
                 + frame())
         .render();

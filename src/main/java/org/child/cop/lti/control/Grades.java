@@ -63,6 +63,17 @@ public class Grades {
   }
 
   /**
+   * As {@link #record(String, Score)}, once per person and line item under the name {@code once}:
+   * an activity that scores a kind of act (taking part, say) sends its first score only.
+   */
+  @Transactional
+  public boolean recordOnce(String launchToken, Score score, String once) {
+    LaunchSession session = sessions.session(launchToken);
+    return calls.score(
+        session, LaunchSessions.launchOf(session), score, null, Objects.requireNonNull(once));
+  }
+
+  /**
    * Records the launching person's score in the context's line item with this resource id, created
    * if the platform has none yet. False when the platform lets the tool manage no line items here.
    */

@@ -43,19 +43,30 @@ public class Answer {
   @Column(nullable = false)
   private int votes;
 
+  /** Whether the answerer lets colleagues see their name next to this answer. */
+  @Column(name = "show_name", nullable = false)
+  private boolean showName;
+
   @Column(name = "answered_at", nullable = false)
   private OffsetDateTime answeredAt;
 
   protected Answer() {}
 
-  Answer(Question question, String answererId, OrgUnit unit, String body, Instant now) {
+  Answer(
+      Question question,
+      String answererId,
+      OrgUnit unit,
+      String body,
+      boolean showName,
+      Instant now) {
     this.id = UUID.randomUUID().toString();
     this.question = Objects.requireNonNull(question);
     this.answererId = Objects.requireNonNull(answererId);
     this.answererUnitId = unit.id();
     this.answererUnitPath = String.join("/", unit.path());
-    this.body = Question.text(body, "Your answer", MAX_BODY);
+    this.body = Question.text(body, "body", "Your answer", MAX_BODY);
     this.votes = 0;
+    this.showName = showName;
     this.answeredAt = now.atOffset(ZoneOffset.UTC);
   }
 
@@ -88,6 +99,10 @@ public class Answer {
 
   public String body() {
     return body;
+  }
+
+  public boolean showsName() {
+    return showName;
   }
 
   public int votes() {

@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
@@ -32,7 +33,51 @@ import org.child.cop.identity.OrgUnit;
  */
 @Entity
 @Table(name = "ask_question")
+@NamedQuery(
+    name = Question.ALL,
+    query = "select q from Question q where q.communityId = :communityId order by q.askedAt desc")
+@NamedQuery(
+    name = Question.OPEN,
+    query =
+        "select q from Question q where q.communityId = :communityId"
+            + " and q.acceptedAnswerId is null order by q.askedAt desc")
+@NamedQuery(
+    name = Question.ANSWERED,
+    query =
+        "select q from Question q where q.communityId = :communityId"
+            + " and q.acceptedAnswerId is not null order by q.askedAt desc")
+@NamedQuery(
+    name = Question.ASKED_BY,
+    query =
+        "select q from Question q where q.communityId = :communityId"
+            + " and q.askerId = :memberId order by q.askedAt desc")
+@NamedQuery(
+    name = Question.FROM_UNIT,
+    query =
+        "select q from Question q where q.communityId = :communityId"
+            + " and q.askerUnitId = :unitId order by q.askedAt desc")
+@NamedQuery(
+    name = Question.FROM_OTHER_UNITS,
+    query =
+        "select q from Question q where q.communityId = :communityId"
+            + " and q.askerUnitId <> :unitId order by q.askedAt desc")
 public class Question {
+
+  /** A community's questions, newest first; the others narrow them down. */
+  public static final String ALL = "Question.all";
+
+  /** No answer accepted yet. */
+  public static final String OPEN = "Question.open";
+
+  /** The asker accepted an answer. */
+  public static final String ANSWERED = "Question.answered";
+
+  public static final String ASKED_BY = "Question.askedBy";
+
+  /** Asked from a unit (as it was when asked). */
+  public static final String FROM_UNIT = "Question.fromUnit";
+
+  public static final String FROM_OTHER_UNITS = "Question.fromOtherUnits";
 
   public static final int MAX_TITLE = 150;
   public static final int MAX_BODY = 5_000;
@@ -115,20 +160,24 @@ public class Question {
     this.askerId = Objects.requireNonNull(askerId);
     this.askerUnitId = askerUnit.id();
     this.askerUnitPath = String.join("/", askerUnit.path());
-    this.title = text(title, "The title", MAX_TITLE);
-    this.body = text(body, "The question", MAX_BODY);
+    this.title = text(title, "title", "The title", MAX_TITLE);
+    this.body = text(body, "body", "The question", MAX_BODY);
     this.tags = String.join("\n", tags(tags));
     this.urgency = Objects.requireNonNull(urgency);
     this.askedAt = utc(now);
   }
 
-  /** A colleague answers; anyone but the asker may, also after an answer was accepted. */
-  public Answer answer(String answererId, OrgUnit unit, String body, Instant now) {
+  /**
+   * A colleague answers; anyone but the asker may, also after an answer was accepted. {@code
+   * showName}: whether they let colleagues see their name next to it (their unit is always shown).
+   */
+  public Answer answer(
+      String answererId, OrgUnit unit, String body, boolean showName, Instant now) {
     if (askerId.equals(answererId)) {
       throw new AskRefused(
           "You cannot answer your own question. Add what you found out to the question instead.");
     }
-    Answer answer = new Answer(this, answererId, unit, body, now);
+    Answer answer = new Answer(this, answererId, unit, body, showName, now);
     answers.add(answer);
     return answer;
   }
@@ -157,10 +206,11 @@ public class Question {
       throw new AskRefused("You have rated this answer already.");
     }
     if (helpfulness < 1 || helpfulness > 5) {
-      throw new AskRefused("Rate how helpful the answer was from 1 to 5.");
+      throw new AskRefused("helpfulness", "Rate how helpful the answer was from 1 to 5.");
     }
     if (minutesSaved < 0 || minutesSaved > MAX_MINUTES_SAVED) {
       throw new AskRefused(
+          "minutes",
           "Minutes saved must be between 0 and " + MAX_MINUTES_SAVED + " (a working week).");
     }
     this.helpfulness = helpfulness;
@@ -236,6 +286,10 @@ public class Question {
     return answers.stream().filter(answer -> answer.id().equals(acceptedAnswerId)).findFirst();
   }
 
+  public Optional<Instant> acceptedAt() {
+    return Optional.ofNullable(acceptedAt).map(OffsetDateTime::toInstant);
+  }
+
   public Optional<Integer> helpfulness() {
     return Optional.ofNullable(helpfulness);
   }
@@ -260,13 +314,13 @@ public class Question {
   }
 
   /** Trimmed, required and bounded: what people type is checked with a message for them. */
-  static String text(String text, String what, int max) {
+  static String text(String text, String field, String what, int max) {
     String stripped = text == null ? "" : text.strip();
     if (stripped.isEmpty()) {
-      throw new AskRefused(what + " is empty.");
+      throw new AskRefused(field, what + " is empty.");
     }
     if (stripped.length() > max) {
-      throw new AskRefused(what + " is longer than " + max + " characters.");
+      throw new AskRefused(field, what + " is longer than " + max + " characters.");
     }
     return stripped;
   }
@@ -279,12 +333,13 @@ public class Question {
         continue;
       }
       if (stripped.length() > MAX_TAG) {
-        throw new AskRefused("A tag is longer than " + MAX_TAG + " characters: " + stripped);
+        throw new AskRefused(
+            "tags", "A tag is longer than " + MAX_TAG + " characters: " + stripped);
       }
       clean.add(stripped);
     }
     if (clean.size() > MAX_TAGS) {
-      throw new AskRefused("Use at most " + MAX_TAGS + " tags.");
+      throw new AskRefused("tags", "Use at most " + MAX_TAGS + " tags.");
     }
     return clean;
   }

@@ -39,19 +39,20 @@ class QuestionTest {
 
   @Test
   void colleaguesFromAnyUnitAnswerButNotTheAsker() {
-    Answer answer = question.answer("colleague", THEATRE, "We use foam dressings on heels.", NOON);
+    Answer answer =
+        question.answer("colleague", THEATRE, "We use foam dressings on heels.", false, NOON);
 
     assertThat(answer.answererUnit()).isEqualTo(THEATRE);
     assertThat(question.answers()).containsExactly(answer);
-    assertThatThrownBy(() -> question.answer("asker", WARD, "Me again", NOON))
+    assertThatThrownBy(() -> question.answer("asker", WARD, "Me again", false, NOON))
         .isInstanceOf(AskRefused.class)
         .hasMessageContaining("cannot answer your own question");
   }
 
   @Test
   void onlyTheAskerAcceptsAndOnlyOnce() {
-    Answer first = question.answer("colleague", THEATRE, "Foam dressings.", NOON);
-    Answer second = question.answer("other", WARD, "Repositioning wedges.", NOON);
+    Answer first = question.answer("colleague", THEATRE, "Foam dressings.", false, NOON);
+    Answer second = question.answer("other", WARD, "Repositioning wedges.", false, NOON);
 
     assertThatThrownBy(() -> question.accept(first.id(), "colleague", NOON))
         .isInstanceOf(AskRefused.class)
@@ -67,7 +68,7 @@ class QuestionTest {
     Question other =
         new Question(
             "community-1", "x", WARD, "Another one", "Body", List.of(), Urgency.TODAY, NOON);
-    Answer elsewhere = other.answer("colleague", THEATRE, "Unrelated.", NOON);
+    Answer elsewhere = other.answer("colleague", THEATRE, "Unrelated.", false, NOON);
 
     assertThatThrownBy(() -> question.accept(elsewhere.id(), "asker", NOON))
         .hasMessageContaining("does not belong to this question");
@@ -75,7 +76,7 @@ class QuestionTest {
 
   @Test
   void ratingNeedsAnAcceptedAnswerAndStaysWithinItsBounds() {
-    Answer answer = question.answer("colleague", THEATRE, "Foam dressings.", NOON);
+    Answer answer = question.answer("colleague", THEATRE, "Foam dressings.", false, NOON);
     assertThatThrownBy(() -> question.rate("asker", 4, 30, NOON))
         .hasMessageContaining("Accept an answer first");
     question.accept(answer.id(), "asker", NOON);
@@ -96,7 +97,7 @@ class QuestionTest {
 
   @Test
   void theAskerIsAskedWhetherTheyAppliedItThirtyDaysAfterAcceptingAndAnswersOnce() {
-    Answer answer = question.answer("colleague", THEATRE, "Foam dressings.", NOON);
+    Answer answer = question.answer("colleague", THEATRE, "Foam dressings.", false, NOON);
     assertThat(question.applyPromptDue(NOON.plus(Duration.ofDays(60)))).isFalse();
     question.accept(answer.id(), "asker", NOON);
 
@@ -111,7 +112,7 @@ class QuestionTest {
 
   @Test
   void nobodyVotesForTheirOwnAnswer() {
-    Answer answer = question.answer("colleague", THEATRE, "Foam dressings.", NOON);
+    Answer answer = question.answer("colleague", THEATRE, "Foam dressings.", false, NOON);
 
     answer.voteUp("asker");
     answer.voteUp("someone-else");
@@ -142,7 +143,7 @@ class QuestionTest {
                     Urgency.TODAY,
                     NOON))
         .hasMessageContaining("at most 5 tags");
-    assertThatThrownBy(() -> question.answer("colleague", THEATRE, "y".repeat(5001), NOON))
+    assertThatThrownBy(() -> question.answer("colleague", THEATRE, "y".repeat(5001), false, NOON))
         .hasMessage("Your answer is longer than 5000 characters.");
   }
 }
