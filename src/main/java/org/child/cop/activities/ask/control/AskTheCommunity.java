@@ -41,6 +41,7 @@ import org.child.cop.communities.entity.Community;
 import org.child.cop.communities.entity.CommunityMember;
 import org.child.cop.identity.OrgUnit;
 import org.child.cop.identity.control.Members;
+import org.child.cop.identity.control.OrgUnits;
 import org.child.cop.identity.entity.Member;
 import org.child.cop.identity.entity.PlatformAccount;
 import org.child.cop.lti.Launch;
@@ -69,6 +70,7 @@ public class AskTheCommunity {
   @PersistenceContext EntityManager em;
   @Inject Communities communities;
   @Inject Members members;
+  @Inject OrgUnits orgUnits;
   @Inject Grades grades;
   @Inject Event<QuestionWasAsked> asked;
   @Inject Event<QuestionWasAnswered> answered;
@@ -129,7 +131,7 @@ public class AskTheCommunity {
     CommunityRole role =
         membership == null ? CommunityRole.onEntry(launch.roles()) : membership.role();
     return new Participant(
-        community.id(), community.name(), member, role, unitOf(launch, member.id()), runOf(launch));
+        community.id(), community.name(), member, role, unitOf(member), runOf(launch));
   }
 
   /** The community's questions the filter selects, newest first. */
@@ -323,11 +325,11 @@ public class AskTheCommunity {
   }
 
   /**
-   * The member's org unit at the time of an act. For now the launch's custom parameters; the unit
-   * history of identity takes this one place over.
+   * The member's org unit at the time of an act, from their unit history: what the launch's custom
+   * parameters named (recorded at launch), else an administrator's import.
    */
-  private OrgUnit unitOf(Launch launch, String memberId) {
-    return OrgUnit.fromCustomParameters(launch.custom());
+  private OrgUnit unitOf(Member member) {
+    return orgUnits.at(member.account(), Instant.now());
   }
 
   /**
