@@ -1,11 +1,11 @@
 package org.child.cop.lrs.control;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -22,6 +22,9 @@ public enum StatementFormat {
   EXACT,
   IDS,
   CANONICAL;
+
+  /** Looked up once: {@code Json.create...} finds the provider again on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
 
   private static final Set<String> IFIS = Set.of("mbox", "mbox_sha1sum", "openid", "account");
   private static final Set<String> LANGUAGE_MAPS = Set.of("display", "name", "description");
@@ -50,11 +53,11 @@ public enum StatementFormat {
   }
 
   private static JsonObject withoutVersion2(JsonObject statement) {
-    JsonObjectBuilder o = Json.createObjectBuilder(statement);
+    JsonObjectBuilder o = JSON.createObjectBuilder(statement);
     if (statement.get("context") instanceof JsonObject context) {
       o.add(
           "context",
-          Json.createObjectBuilder(context).remove("contextAgents").remove("contextGroups"));
+          JSON.createObjectBuilder(context).remove("contextAgents").remove("contextGroups"));
     }
     if (statement.get("object") instanceof JsonObject object
         && "SubStatement".equals(object.getString("objectType", null))) {
@@ -64,9 +67,9 @@ public enum StatementFormat {
   }
 
   private static JsonObject ids(JsonObject statement) {
-    JsonObjectBuilder o = Json.createObjectBuilder(statement);
+    JsonObjectBuilder o = JSON.createObjectBuilder(statement);
     o.add("actor", actorIds(statement.getJsonObject("actor")));
-    o.add("verb", Json.createObjectBuilder().add("id", statement.getJsonObject("verb").get("id")));
+    o.add("verb", JSON.createObjectBuilder().add("id", statement.getJsonObject("verb").get("id")));
     JsonObject object = statement.getJsonObject("object");
     String type = object.getString("objectType", "Activity");
     switch (type) {
@@ -79,7 +82,7 @@ public enum StatementFormat {
       o.add("authority", actorIds(authority));
     }
     if (statement.get("context") instanceof JsonObject context) {
-      JsonObjectBuilder c = Json.createObjectBuilder(context);
+      JsonObjectBuilder c = JSON.createObjectBuilder(context);
       if (context.get("instructor") instanceof JsonObject instructor) {
         c.add("instructor", actorIds(instructor));
       }
@@ -87,10 +90,10 @@ public enum StatementFormat {
         c.add("team", actorIds(team));
       }
       if (context.get("contextActivities") instanceof JsonObject activities) {
-        JsonObjectBuilder a = Json.createObjectBuilder();
+        JsonObjectBuilder a = JSON.createObjectBuilder();
         activities.forEach(
             (name, list) -> {
-              JsonArrayBuilder items = Json.createArrayBuilder();
+              JsonArrayBuilder items = JSON.createArrayBuilder();
               list.asJsonArray().forEach(item -> items.add(activityIds(item.asJsonObject())));
               a.add(name, items);
             });
@@ -106,11 +109,11 @@ public enum StatementFormat {
   private static void relevant(
       JsonObjectBuilder c, JsonObject context, String list, String member) {
     if (context.get(list) instanceof JsonArray items) {
-      JsonArrayBuilder a = Json.createArrayBuilder();
+      JsonArrayBuilder a = JSON.createArrayBuilder();
       items.forEach(
           item ->
               a.add(
-                  Json.createObjectBuilder(item.asJsonObject())
+                  JSON.createObjectBuilder(item.asJsonObject())
                       .add(member, actorIds(item.asJsonObject().getJsonObject(member)))));
       c.add(list, a);
     }
@@ -118,7 +121,7 @@ public enum StatementFormat {
 
   /** An agent or identified group by its IFI; an anonymous group by its members' IFIs. */
   private static JsonObject actorIds(JsonObject actor) {
-    JsonObjectBuilder o = Json.createObjectBuilder();
+    JsonObjectBuilder o = JSON.createObjectBuilder();
     if (actor.containsKey("objectType")) {
       o.add("objectType", actor.get("objectType"));
     }
@@ -130,7 +133,7 @@ public enum StatementFormat {
       }
     }
     if (!identified && actor.get("member") instanceof JsonArray members) {
-      JsonArrayBuilder a = Json.createArrayBuilder();
+      JsonArrayBuilder a = JSON.createArrayBuilder();
       members.forEach(member -> a.add(actorIds(member.asJsonObject())));
       o.add("member", a);
     }
@@ -138,7 +141,7 @@ public enum StatementFormat {
   }
 
   private static JsonObject activityIds(JsonObject activity) {
-    JsonObjectBuilder o = Json.createObjectBuilder();
+    JsonObjectBuilder o = JSON.createObjectBuilder();
     if (activity.containsKey("objectType")) {
       o.add("objectType", activity.get("objectType"));
     }
@@ -148,7 +151,7 @@ public enum StatementFormat {
   /** Every language map (display, name, description) reduced to its best language. */
   private static JsonValue canonical(JsonValue value, List<Locale.LanguageRange> languages) {
     if (value instanceof JsonObject object) {
-      JsonObjectBuilder o = Json.createObjectBuilder();
+      JsonObjectBuilder o = JSON.createObjectBuilder();
       object.forEach(
           (name, member) -> {
             if (name.equals("extensions")) {
@@ -162,7 +165,7 @@ public enum StatementFormat {
       return o.build();
     }
     if (value instanceof JsonArray array) {
-      JsonArrayBuilder a = Json.createArrayBuilder();
+      JsonArrayBuilder a = JSON.createArrayBuilder();
       array.forEach(item -> a.add(canonical(item, languages)));
       return a.build();
     }
@@ -188,6 +191,6 @@ public enum StatementFormat {
     // lookupTag answers in lower case: find the tag as the map writes it
     String tag = chosen;
     String key = tags.stream().filter(t -> t.equalsIgnoreCase(tag)).findFirst().orElse(tags.get(0));
-    return Json.createObjectBuilder().add(key, map.get(key)).build();
+    return JSON.createObjectBuilder().add(key, map.get(key)).build();
   }
 }

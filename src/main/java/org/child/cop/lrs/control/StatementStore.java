@@ -2,8 +2,8 @@ package org.child.cop.lrs.control;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 import jakarta.transaction.Transactional;
 import java.io.StringReader;
 import java.sql.Connection;
@@ -48,6 +48,9 @@ import org.child.cop.xapi.XapiVersion;
  */
 @ApplicationScoped
 public class StatementStore {
+
+  /** Looked up once: {@code Json.create...} finds the provider again on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
 
   /** A stored statement: its JSON as stored, when it was stored, whether it is voided. */
   public record Stored(long seq, String json, Instant stored, boolean voided) {}
@@ -770,7 +773,7 @@ public class StatementStore {
   }
 
   static JsonObject parse(String json) {
-    try (var reader = Json.createReader(new StringReader(json))) {
+    try (var reader = JSON.createReader(new StringReader(json))) {
       return reader.readObject();
     }
   }
