@@ -488,44 +488,65 @@ public class StatementStore {
   private static Page page(Connection connection, LrsCaller caller, StatementCursor cursor)
       throws SQLException {
     StatementFilter filter = cursor.filter();
-    StringBuilder sql =
-        new StringBuilder(
-            "select s.seq, s.payload, s.stored from lrs_statement s"
-                + " where s.tenant = ? and s.voided = false and s.seq <= ?");
-    List<Object> values = new ArrayList<>(List.of(caller.tenant(), cursor.bound()));
-    sql.append(filter.ascending() ? " and s.seq > ?" : " and s.seq < ?");
-    values.add(cursor.after());
+    StringBuilder base =
+        new StringBuilder(" where s.tenant = ? and s.voided = false and s.seq <= ?");
+    List<Object> baseValues = new ArrayList<>(List.of(caller.tenant(), cursor.bound()));
+    base.append(filter.ascending() ? " and s.seq > ?" : " and s.seq < ?");
+    baseValues.add(cursor.after());
     if (!caller.mayReadAllStatements()) {
-      sql.append(" and s.credential_id = ?");
-      values.add(caller.credentialId());
+      base.append(" and s.credential_id = ?");
+      baseValues.add(caller.credentialId());
     }
     if (filter.since() != null) {
-      sql.append(" and s.stored > ?");
-      values.add(utc(filter.since()));
+      base.append(" and s.stored > ?");
+      baseValues.add(utc(filter.since()));
     }
     if (filter.until() != null) {
-      sql.append(" and s.stored <= ?");
-      values.add(utc(filter.until()));
+      base.append(" and s.stored <= ?");
+      baseValues.add(utc(filter.until()));
     }
+    String order = filter.ascending() ? " order by seq asc" : " order by seq desc";
+    String first = " fetch first " + (filter.limit() + 1) + " rows only";
+    String select = "select s.seq, s.payload, s.stored from lrs_statement s";
+    StringBuilder sql = new StringBuilder();
+    List<Object> values = new ArrayList<>();
     List<Object> matchValues = new ArrayList<>();
     String matchS = matches(filter, caller.tenant(), "s", matchValues);
-    if (!matchS.isEmpty()) {
+    if (matchS.isEmpty()) {
+      sql.append(select).append(base).append(order.replace("seq", "s.seq")).append(first);
+      values.addAll(baseValues);
+    } else {
       // a statement that refers to a matching statement (StatementRef) matches too, as the
-      // specification requires; the target may be voided (its voiding statement is found)
+      // specification requires; the target may be voided (its voiding statement is found). The
+      // two kinds are asked apart, each for a page, and the pages merged: with an OR between
+      // them no index serves the query and PostgreSQL walks every statement of the tenant.
       List<Object> refValues = new ArrayList<>();
       String matchM = matches(filter, caller.tenant(), "m", refValues);
-      sql.append(" and ((")
+      sql.append("select seq, payload, stored from ((")
+          .append(select)
+          .append(base)
+          .append(" and ")
           .append(matchS)
-          .append(") or s.object_statement_id in (select m.statement_id from lrs_statement m")
-          .append(" where m.tenant = ? and ")
+          .append(order.replace("seq", "s.seq"))
+          .append(first)
+          .append(") union (")
+          .append(select)
+          .append(base)
+          .append(" and s.object_statement_id is not null and exists (select 1 from")
+          .append(" lrs_statement m where m.tenant = s.tenant")
+          .append(" and m.statement_id = s.object_statement_id and ")
           .append(matchM)
-          .append("))");
+          .append(")")
+          .append(order.replace("seq", "s.seq"))
+          .append(first)
+          .append(")) u")
+          .append(order)
+          .append(first);
+      values.addAll(baseValues);
       values.addAll(matchValues);
-      values.add(caller.tenant());
+      values.addAll(baseValues);
       values.addAll(refValues);
     }
-    sql.append(filter.ascending() ? " order by s.seq asc" : " order by s.seq desc");
-    sql.append(" fetch first ").append(filter.limit() + 1).append(" rows only");
     List<Stored> statements = new ArrayList<>();
     try (PreparedStatement query = connection.prepareStatement(sql.toString())) {
       for (int i = 0; i < values.size(); i++) {
