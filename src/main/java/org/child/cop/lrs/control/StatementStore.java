@@ -522,13 +522,47 @@ public class StatementStore {
       // them no index serves the query and PostgreSQL walks every statement of the tenant.
       List<Object> refValues = new ArrayList<>();
       String matchM = matches(filter, caller.tenant(), "m", refValues);
-      sql.append("select seq, payload, stored from ((")
-          .append(select)
-          .append(base)
-          .append(" and ")
-          .append(matchS)
-          .append(order.replace("seq", "s.seq"))
-          .append(first)
+      sql.append("select seq, payload, stored from ((");
+      if (filter.activityKey() == null) {
+        sql.append(select)
+            .append(base)
+            .append(" and ")
+            .append(matchS)
+            .append(order.replace("seq", "s.seq"));
+        values.addAll(baseValues);
+        values.addAll(matchValues);
+      } else {
+        // an activity names many statements (a community every one of its own): its link rows,
+        // read in seq order from the index, lead and each statement is fetched by its key, so
+        // a page costs its own rows only, instead of walking the statements until it is full
+        String direction = filter.ascending() ? " asc" : " desc";
+        List<Object> restValues = new ArrayList<>();
+        String rest = matches(filter, caller.tenant(), "s", restValues, false);
+        sql.append("select s.seq, s.payload, s.stored from (select distinct c.statement_seq")
+            .append(" from lrs_statement_activity c where c.tenant = ? and c.activity_key = ?");
+        values.add(caller.tenant());
+        values.add(filter.activityKey());
+        if (!filter.relatedActivities()) {
+          sql.append(" and c.usage in (")
+              .append(marks(StatementLinks.ACTIVITY_USAGES.size()))
+              .append(")");
+          values.addAll(StatementLinks.ACTIVITY_USAGES);
+        }
+        sql.append(" and c.statement_seq <= ?")
+            .append(filter.ascending() ? " and c.statement_seq > ?" : " and c.statement_seq < ?")
+            .append(" order by c.statement_seq")
+            .append(direction)
+            .append(") k join lrs_statement s on s.seq = k.statement_seq")
+            .append(base)
+            .append(rest.isEmpty() ? "" : " and " + rest)
+            .append(" order by k.statement_seq")
+            .append(direction);
+        values.add(cursor.bound());
+        values.add(cursor.after());
+        values.addAll(baseValues);
+        values.addAll(restValues);
+      }
+      sql.append(first)
           .append(") union (")
           .append(select)
           .append(base)
@@ -542,8 +576,6 @@ public class StatementStore {
           .append(")) u")
           .append(order)
           .append(first);
-      values.addAll(baseValues);
-      values.addAll(matchValues);
       values.addAll(baseValues);
       values.addAll(refValues);
     }
@@ -583,6 +615,12 @@ public class StatementStore {
   /** The conditions on verb, registration, agent and activity for the statement {@code x}. */
   private static String matches(
       StatementFilter filter, String tenant, String x, List<Object> values) {
+    return matches(filter, tenant, x, values, true);
+  }
+
+  /** The same, the activity condition left out unless {@code activity}. */
+  private static String matches(
+      StatementFilter filter, String tenant, String x, List<Object> values, boolean activity) {
     List<String> conditions = new ArrayList<>();
     if (filter.verbKey() != null) {
       conditions.add(x + ".verb_key = ?");
@@ -603,20 +641,16 @@ public class StatementStore {
       usages(agent, values, "a", filter.relatedAgents() ? null : StatementLinks.AGENT_USAGES);
       conditions.add(agent.toString());
     }
-    if (filter.activityKey() != null) {
-      StringBuilder activity =
+    if (activity && filter.activityKey() != null) {
+      StringBuilder link =
           new StringBuilder(
               x
                   + ".seq in (select c.statement_seq from lrs_statement_activity c"
                   + " where c.tenant = ? and c.activity_key = ?");
       values.add(tenant);
       values.add(filter.activityKey());
-      usages(
-          activity,
-          values,
-          "c",
-          filter.relatedActivities() ? null : StatementLinks.ACTIVITY_USAGES);
-      conditions.add(activity.toString());
+      usages(link, values, "c", filter.relatedActivities() ? null : StatementLinks.ACTIVITY_USAGES);
+      conditions.add(link.toString());
     }
     return String.join(" and ", conditions);
   }
