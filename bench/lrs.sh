@@ -38,6 +38,8 @@
 #                     is below MAX_LOAD (default 1.5); MAX_WAIT s (default 600) for all waits together
 #   TOOL_JAR          the uber jar (default target/child-cop-microbundle.jar; built when missing)
 #   TOOL_JAVA_OPTS    JVM flags of the tool (default: the Docker image's serial GC, 1 GiB heap)
+#   PROFILE           1 (default): after the tables, one more burst of batches of 50 with JFR on
+#                     the tool, summarised (bench/lrs JfrSummary); 0: not
 #   KEEP_DB           1: leave BENCH_DB for a look or another run (default: dropped at the end)
 #   REUSE_DB          1: measure on BENCH_DB as a KEEP_DB=1 run left it (no new database, no load;
 #                     e.g. the same data before and after a change of the tool)
@@ -241,6 +243,17 @@ for limit in "" 100; do
   done
 done
 
+if [ "${PROFILE:-1}" = 1 ]; then
+  # JFR's own cost stays out of the tables: this burst is reported only as a profile
+  log "profile: one more burst of batches of 50 with JFR on the tool"
+  mkdir -p "$out/profile"
+  jcmd "$tool_pid" JFR.start name=lrsbench settings=profile filename="$out/profile/writes.jfr" > /dev/null
+  bench post "${embedded[@]}" --label "embedded LRS, JFR on (profile only)" --stream embedded-profiled \
+    --count "$count50" --batch 50 --threads "$clients" > "$out/profile/row.md"
+  jcmd "$tool_pid" JFR.stop name=lrsbench > /dev/null
+  java -cp "$bench_jar" org.child.bench.lrs.JfrSummary "$out/profile/writes.jfr" > "$out/profile/summary.md"
+fi
+
 errors_in_log=$(grep -c 'SEVERE\|Exception' "$out/tool/tool.log" || true)
 {
   echo "- **Date:** $(date -R)"
@@ -262,5 +275,11 @@ errors_in_log=$(grep -c 'SEVERE\|Exception' "$out/tool/tool.log" || true)
   echo "| query | limit | queries | statements per page (mean) | p50 ms | p95 ms | p99 ms | max ms | errors |"
   echo "|---|---|---|---|---|---|---|---|---|"
   cat "$query_rows"
+  if [ -f "$out/profile/summary.md" ]; then
+    echo
+    echo "JFR profile of the tool during one more burst of batches of 50 (after the tables; with JFR on: $(cut -d'|' -f7 "$out/profile/row.md" | tr -d ' *') statements/s):"
+    echo
+    cat "$out/profile/summary.md"
+  fi
 } | tee "$out/report.md"
 log "all files in $out"
