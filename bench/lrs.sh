@@ -65,7 +65,8 @@ export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postg
 db=${BENCH_DB:-childcop_bench}
 admin_password=bench-admin-$(date +%s)-password
 lrs_cache=${XDG_CACHE_HOME:-$HOME/.cache}/child-cop/xapi-statements
-out=$root/bench/lrs/target/run-$(date +%Y%m%d-%H%M%S)
+run_id=$(date +%Y%m%d-%H%M%S)
+out=$root/bench/lrs/target/run-$run_id
 log() { echo "$(date +%T) $*" >&2; }
 
 uptime_before=$(uptime)
@@ -200,10 +201,12 @@ fresh_npm() {
   npm_pid=$(cat "$lrs_cache/server-$npm_port.pid")
 }
 
+# the measured statements are new in every run (their stream is named after it): a reused database
+# holds the statements of earlier runs, and the LRS does not store a statement it holds again
 for batch in 50 1; do
   if [ "$batch" = 50 ]; then count=$count50; warmup=$warmup50; else count=$count1; warmup=$warmup1; fi
   log "batch $batch: embedded LRS"
-  bench post "${embedded[@]}" --label "embedded LRS (on top of $n)" --stream "embedded-b$batch" \
+  bench post "${embedded[@]}" --label "embedded LRS (on top of $n)" --stream "embedded-b$batch-$run_id" \
     --count "$count" --warmup "$warmup" --batch "$batch" --threads "$clients" \
     --load "$(wait_quiet)" >> "$writes"
   tail -1 "$writes" >&2
@@ -211,13 +214,13 @@ for batch in 50 1; do
   fresh_npm
   bench post --endpoint "http://127.0.0.1:$npm_port/xAPI" --key bench --secret bench \
     --lrs-pid "$npm_pid" --db-name "-" --label "npm xapi-statements 5.0.1 (in memory, empty at start)" \
-    --stream "npm-b$batch" --count "$count" --warmup "$warmup" --batch "$batch" \
+    --stream "npm-b$batch-$run_id" --count "$count" --warmup "$warmup" --batch "$batch" \
     --threads "$clients" --load "$(wait_quiet)" >> "$writes"
   tail -1 "$writes" >&2
   EXTERNAL_LRS_PORT=$npm_port .ci/external-lrs stop 2>/dev/null || true
   log "batch $batch: raw insert"
   bench raw "${raw[@]}" --label "raw PostgreSQL insert, same rows and tables (on top of $n)" \
-    --stream "raw-b$batch" --count "$count" --warmup "$warmup" --batch "$batch" \
+    --stream "raw-b$batch-$run_id" --count "$count" --warmup "$warmup" --batch "$batch" \
     --threads "$clients" --load "$(wait_quiet)" >> "$writes"
   tail -1 "$writes" >&2
 done
@@ -248,7 +251,7 @@ if [ "${PROFILE:-1}" = 1 ]; then
   log "profile: one more burst of batches of 50 with JFR on the tool"
   mkdir -p "$out/profile"
   jcmd "$tool_pid" JFR.start name=lrsbench settings=profile filename="$out/profile/writes.jfr" > /dev/null
-  bench post "${embedded[@]}" --label "embedded LRS, JFR on (profile only)" --stream embedded-profiled \
+  bench post "${embedded[@]}" --label "embedded LRS, JFR on (profile only)" --stream "embedded-profiled-$run_id" \
     --count "$count50" --batch 50 --threads "$clients" > "$out/profile/row.md"
   jcmd "$tool_pid" JFR.stop name=lrsbench > /dev/null
   java -cp "$bench_jar" org.child.bench.lrs.JfrSummary "$out/profile/writes.jfr" > "$out/profile/summary.md"
