@@ -429,9 +429,17 @@ class StatementsIT extends LrsUnderTest {
               }
             });
     try {
-      for (String order : List.of("false", "true")) {
+      // every statement, and those of the activity (read through its link rows, PostgreSQL)
+      for (String query :
+          List.of(
+              "limit=7&ascending=false",
+              "limit=7&ascending=true",
+              "activity=" + Http.encoded("http://example.org/a") + "&limit=7&ascending=false",
+              "activity="
+                  + Http.encoded("http://example.org/a")
+                  + "&related_activities=true&limit=7&ascending=true")) {
         List<String> served = new ArrayList<>();
-        HttpResponse<String> page = get(client, "limit=7&ascending=" + order, V2);
+        HttpResponse<String> page = get(client, query, V2);
         while (true) {
           JsonObject json = Http.json(page);
           JsonArray statements = json.getJsonArray("statements");

@@ -6,6 +6,8 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -46,9 +48,13 @@ public class OrgUnitsResource {
       Instant validTo) {}
 
   @POST
-  // text/csv only: a form of another site can post text/plain without the browser asking first
-  @Consumes("text/csv")
-  public Response importCsv(String csv) {
+  // any type matches, so that the administrator's sign-in is checked before the type is
+  @Consumes(MediaType.WILDCARD)
+  public Response importCsv(@HeaderParam(HttpHeaders.CONTENT_TYPE) String type, String csv) {
+    // text/csv only: a form of another site can post text/plain without the browser asking first
+    if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("text/csv")) {
+      throw new NotSupportedException("Send the file as text/csv.");
+    }
     try {
       return Response.ok(imports.importCsv(csv == null ? "" : csv, Instant.now())).build();
     } catch (UnitImport.Refused refused) {

@@ -1,7 +1,7 @@
 package org.child.cop.lrs.boundary;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -12,13 +12,16 @@ import jakarta.ws.rs.core.Response;
 @Path("xapi/about")
 public class AboutResource {
 
+  /** Looked up once: {@code Json.create...} finds the provider again on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   public Response about() {
     JsonObject about =
-        Json.createObjectBuilder()
-            .add("version", Json.createArrayBuilder().add("1.0.3").add("2.0.0"))
-            .add("extensions", Json.createObjectBuilder())
+        JSON.createObjectBuilder()
+            .add("version", JSON.createArrayBuilder().add("1.0.3").add("2.0.0"))
+            .add("extensions", JSON.createObjectBuilder())
             .build();
     return Response.ok(about.toString()).header(LrsGate.VERSION_HEADER, "2.0.0").build();
   }

@@ -1,8 +1,8 @@
 package org.child.cop.lrs.boundary;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
@@ -25,6 +25,9 @@ import org.child.cop.xapi.XapiValidationException;
 @LrsClientOnly
 public class ActivitiesResource {
 
+  /** Looked up once: {@code Json.create...} finds the provider again on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   @Inject LrsRequest request;
   @Inject StatementStore store;
 
@@ -44,7 +47,7 @@ public class ActivitiesResource {
       throw new BadRequestException("activityId must be an absolute IRI.");
     }
     JsonObjectBuilder activity =
-        Json.createObjectBuilder().add("objectType", "Activity").add("id", activityId);
+        JSON.createObjectBuilder().add("objectType", "Activity").add("id", activityId);
     store
         .definition(caller, activityId)
         .ifPresent(definition -> activity.add("definition", definition));

@@ -1,8 +1,8 @@
 package org.child.cop.lrs.boundary;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -23,6 +23,9 @@ import org.child.cop.xapi.Ifi;
 @LrsClientOnly
 public class AgentsResource {
 
+  /** Looked up once: {@code Json.create...} finds the provider again on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   @Context UriInfo uri;
 
   @GET
@@ -34,24 +37,24 @@ public class AgentsResource {
 
   /** Every property an array, as the specification's Person object has them. */
   static JsonObject person(Agent agent) {
-    JsonObjectBuilder person = Json.createObjectBuilder().add("objectType", "Person");
+    JsonObjectBuilder person = JSON.createObjectBuilder().add("objectType", "Person");
     if (agent.name() != null) {
-      person.add("name", Json.createArrayBuilder().add(agent.name()));
+      person.add("name", JSON.createArrayBuilder().add(agent.name()));
     }
     Ifi ifi = agent.ifi();
     if (ifi instanceof Ifi.Mbox mbox) {
-      person.add("mbox", Json.createArrayBuilder().add(mbox.iri()));
+      person.add("mbox", JSON.createArrayBuilder().add(mbox.iri()));
     } else if (ifi instanceof Ifi.MboxSha1Sum sha1) {
-      person.add("mbox_sha1sum", Json.createArrayBuilder().add(sha1.hex()));
+      person.add("mbox_sha1sum", JSON.createArrayBuilder().add(sha1.hex()));
     } else if (ifi instanceof Ifi.OpenId openId) {
-      person.add("openid", Json.createArrayBuilder().add(openId.iri()));
+      person.add("openid", JSON.createArrayBuilder().add(openId.iri()));
     } else {
       Account account = (Account) ifi;
       person.add(
           "account",
-          Json.createArrayBuilder()
+          JSON.createArrayBuilder()
               .add(
-                  Json.createObjectBuilder()
+                  JSON.createObjectBuilder()
                       .add("homePage", account.homePage())
                       .add("name", account.name())));
     }

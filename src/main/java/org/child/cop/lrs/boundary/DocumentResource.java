@@ -1,8 +1,8 @@
 package org.child.cop.lrs.boundary;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.ForbiddenException;
@@ -39,6 +39,9 @@ import org.child.cop.xapi.Agent;
  * returned with the client's content type; every address includes the caller's tenant.
  */
 public abstract class DocumentResource {
+
+  /** Looked up once: {@code Json.create...} finds the provider again on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
 
   /** The largest document stored; larger ones get 413. */
   static final int LARGEST_DOCUMENT = 10 * 1024 * 1024;
@@ -88,7 +91,7 @@ public abstract class DocumentResource {
     if (id.isEmpty()) {
       Documents.Listing listing =
           documents.ids(scope, registration.orElse(null), parameters.since().orElse(null));
-      JsonArrayBuilder ids = Json.createArrayBuilder();
+      JsonArrayBuilder ids = JSON.createArrayBuilder();
       listing.ids().forEach(ids::add);
       Response.ResponseBuilder answer =
           Response.ok(ids.build().toString(), MediaType.APPLICATION_JSON_TYPE);

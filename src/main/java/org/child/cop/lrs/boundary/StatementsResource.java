@@ -1,12 +1,12 @@
 package org.child.cop.lrs.boundary;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.Consumes;
@@ -67,6 +67,9 @@ import org.child.cop.xapi.XapiVersion;
 @Path("xapi/statements")
 @LrsClientOnly
 public class StatementsResource {
+
+  /** Looked up once: {@code Json.create...} finds the provider again on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
 
   /** Bodies above this are refused with 413 before they are parsed. */
   static final int LARGEST_BODY = 10 * 1024 * 1024;
@@ -129,7 +132,7 @@ public class StatementsResource {
     refuseAlternateSyntax(uri.getQueryParameters());
     Received received = received(body, true);
     List<UUID> ids = store(caller, received.statements(), received.contents());
-    JsonArrayBuilder answer = Json.createArrayBuilder();
+    JsonArrayBuilder answer = JSON.createArrayBuilder();
     ids.forEach(id -> answer.add(id.toString()));
     return Response.ok(answer.build().toString(), MediaType.APPLICATION_JSON).build();
   }
@@ -246,7 +249,7 @@ public class StatementsResource {
     for (JsonObject statement : held) {
       statements.add(format.apply(statement, request.version(), languages, definitions));
     }
-    JsonArrayBuilder array = Json.createArrayBuilder();
+    JsonArrayBuilder array = JSON.createArrayBuilder();
     statements.forEach(array::add);
     String more =
         page.next()
@@ -254,7 +257,7 @@ public class StatementsResource {
                 cursor -> uri.getBaseUri().getRawPath() + "xapi/statements?more=" + cursor.encode())
             .orElse("");
     String json =
-        Json.createObjectBuilder().add("statements", array).add("more", more).build().toString();
+        JSON.createObjectBuilder().add("statements", array).add("more", more).build().toString();
     return attachments
         ? multipart(caller, json, statements)
         : Response.ok(json, MediaType.APPLICATION_JSON);
@@ -664,7 +667,7 @@ public class StatementsResource {
   }
 
   private static JsonObject parse(String json) {
-    try (var reader = Json.createReader(new StringReader(json))) {
+    try (var reader = JSON.createReader(new StringReader(json))) {
       return reader.readObject();
     }
   }

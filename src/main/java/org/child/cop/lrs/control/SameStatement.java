@@ -1,12 +1,12 @@
 package org.child.cop.lrs.control;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Set;
@@ -23,6 +23,9 @@ import org.child.cop.xapi.XapiVersion;
  * hundredths of a second, group members in any order.
  */
 public final class SameStatement {
+
+  /** Looked up once: {@code Json.create...} finds the provider again on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
 
   private static final Set<String> SET_BY_LRS = Set.of("stored", "authority", "version");
 
@@ -53,7 +56,7 @@ public final class SameStatement {
 
   static JsonObject comparable(Statement statement) {
     JsonObject json = statement.toJsonObject(XapiVersion.V2_0_0);
-    JsonObjectBuilder o = Json.createObjectBuilder();
+    JsonObjectBuilder o = JSON.createObjectBuilder();
     json.forEach(
         (name, value) -> {
           if (!SET_BY_LRS.contains(name)) {
@@ -65,13 +68,13 @@ public final class SameStatement {
 
   private static JsonValue normal(String name, JsonValue value) {
     if (name.equals("timestamp") && value instanceof JsonString text) {
-      return Json.createValue(new Timestamp(text.getString()).instant().toString());
+      return JSON.createValue(new Timestamp(text.getString()).instant().toString());
     }
     if (name.equals("duration") && value instanceof JsonString text) {
-      return Json.createValue(toHundredths(text.getString()));
+      return JSON.createValue(toHundredths(text.getString()));
     }
     if (value instanceof JsonObject object) {
-      JsonObjectBuilder o = Json.createObjectBuilder();
+      JsonObjectBuilder o = JSON.createObjectBuilder();
       for (Map.Entry<String, JsonValue> member : object.entrySet()) {
         // extensions hold any JSON: their members are compared as written
         o.add(
@@ -83,7 +86,7 @@ public final class SameStatement {
       return o.build();
     }
     if (value instanceof JsonArray array) {
-      JsonArrayBuilder a = Json.createArrayBuilder();
+      JsonArrayBuilder a = JSON.createArrayBuilder();
       var items = array.stream().map(item -> normal("", item));
       if (name.equals("member")) {
         items = items.sorted(Comparator.comparing(JsonValue::toString));

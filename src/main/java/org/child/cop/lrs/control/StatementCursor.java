@@ -1,9 +1,9 @@
 package org.child.cop.lrs.control;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -26,9 +26,12 @@ public record StatementCursor(
     long after,
     long bound) {
 
+  /** Looked up once: {@code Json.create...} finds the provider again on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   public String encode() {
     JsonObjectBuilder o =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("c", credentialId)
             .add("l", filter.limit())
             .add("a", filter.ascending())
@@ -53,7 +56,7 @@ public record StatementCursor(
   public static Optional<StatementCursor> decode(String text) {
     try {
       String json = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8);
-      JsonObject o = Json.createReader(new StringReader(json)).readObject();
+      JsonObject o = JSON.createReader(new StringReader(json)).readObject();
       StatementFilter filter =
           new StatementFilter(
               o.getString("ag", null),

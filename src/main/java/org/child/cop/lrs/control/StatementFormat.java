@@ -1,11 +1,11 @@
 package org.child.cop.lrs.control;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +25,9 @@ public enum StatementFormat {
   EXACT,
   IDS,
   CANONICAL;
+
+  /** Looked up once: {@code JSON.create...} finds the provider again on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
 
   private static final Set<String> IFIS = Set.of("mbox", "mbox_sha1sum", "openid", "account");
   private static final Set<String> LANGUAGE_MAPS = Set.of("display", "name", "description");
@@ -99,7 +102,7 @@ public enum StatementFormat {
     if (definitions.isEmpty()) {
       return statement;
     }
-    JsonObjectBuilder o = Json.createObjectBuilder(statement);
+    JsonObjectBuilder o = JSON.createObjectBuilder(statement);
     if (statement.get("object") instanceof JsonObject object) {
       String type = object.getString("objectType", "Activity");
       if (type.equals("Activity")) {
@@ -110,11 +113,11 @@ public enum StatementFormat {
     }
     if (statement.get("context") instanceof JsonObject context
         && context.get("contextActivities") instanceof JsonObject lists) {
-      JsonObjectBuilder l = Json.createObjectBuilder();
+      JsonObjectBuilder l = JSON.createObjectBuilder();
       lists.forEach(
           (name, list) -> {
             if (list instanceof JsonArray items) {
-              JsonArrayBuilder a = Json.createArrayBuilder();
+              JsonArrayBuilder a = JSON.createArrayBuilder();
               items.forEach(
                   item ->
                       a.add(
@@ -126,7 +129,7 @@ public enum StatementFormat {
               l.add(name, list);
             }
           });
-      o.add("context", Json.createObjectBuilder(context).add("contextActivities", l));
+      o.add("context", JSON.createObjectBuilder(context).add("contextActivities", l));
     }
     return o.build();
   }
@@ -138,15 +141,15 @@ public enum StatementFormat {
             : null;
     return definition == null
         ? activity
-        : Json.createObjectBuilder(activity).add("definition", definition).build();
+        : JSON.createObjectBuilder(activity).add("definition", definition).build();
   }
 
   private static JsonObject withoutVersion2(JsonObject statement) {
-    JsonObjectBuilder o = Json.createObjectBuilder(statement);
+    JsonObjectBuilder o = JSON.createObjectBuilder(statement);
     if (statement.get("context") instanceof JsonObject context) {
       o.add(
           "context",
-          Json.createObjectBuilder(context).remove("contextAgents").remove("contextGroups"));
+          JSON.createObjectBuilder(context).remove("contextAgents").remove("contextGroups"));
     }
     if (statement.get("object") instanceof JsonObject object
         && "SubStatement".equals(object.getString("objectType", null))) {
@@ -156,9 +159,9 @@ public enum StatementFormat {
   }
 
   private static JsonObject ids(JsonObject statement) {
-    JsonObjectBuilder o = Json.createObjectBuilder(statement);
+    JsonObjectBuilder o = JSON.createObjectBuilder(statement);
     o.add("actor", actorIds(statement.getJsonObject("actor")));
-    o.add("verb", Json.createObjectBuilder().add("id", statement.getJsonObject("verb").get("id")));
+    o.add("verb", JSON.createObjectBuilder().add("id", statement.getJsonObject("verb").get("id")));
     JsonObject object = statement.getJsonObject("object");
     String type = object.getString("objectType", "Activity");
     switch (type) {
@@ -171,7 +174,7 @@ public enum StatementFormat {
       o.add("authority", actorIds(authority));
     }
     if (statement.get("context") instanceof JsonObject context) {
-      JsonObjectBuilder c = Json.createObjectBuilder(context);
+      JsonObjectBuilder c = JSON.createObjectBuilder(context);
       if (context.get("instructor") instanceof JsonObject instructor) {
         c.add("instructor", actorIds(instructor));
       }
@@ -179,10 +182,10 @@ public enum StatementFormat {
         c.add("team", actorIds(team));
       }
       if (context.get("contextActivities") instanceof JsonObject activities) {
-        JsonObjectBuilder a = Json.createObjectBuilder();
+        JsonObjectBuilder a = JSON.createObjectBuilder();
         activities.forEach(
             (name, list) -> {
-              JsonArrayBuilder items = Json.createArrayBuilder();
+              JsonArrayBuilder items = JSON.createArrayBuilder();
               list.asJsonArray().forEach(item -> items.add(activityIds(item.asJsonObject())));
               a.add(name, items);
             });
@@ -198,11 +201,11 @@ public enum StatementFormat {
   private static void relevant(
       JsonObjectBuilder c, JsonObject context, String list, String member) {
     if (context.get(list) instanceof JsonArray items) {
-      JsonArrayBuilder a = Json.createArrayBuilder();
+      JsonArrayBuilder a = JSON.createArrayBuilder();
       items.forEach(
           item ->
               a.add(
-                  Json.createObjectBuilder(item.asJsonObject())
+                  JSON.createObjectBuilder(item.asJsonObject())
                       .add(member, actorIds(item.asJsonObject().getJsonObject(member)))));
       c.add(list, a);
     }
@@ -210,7 +213,7 @@ public enum StatementFormat {
 
   /** An agent or identified group by its IFI; an anonymous group by its members' IFIs. */
   private static JsonObject actorIds(JsonObject actor) {
-    JsonObjectBuilder o = Json.createObjectBuilder();
+    JsonObjectBuilder o = JSON.createObjectBuilder();
     if (actor.containsKey("objectType")) {
       o.add("objectType", actor.get("objectType"));
     }
@@ -222,7 +225,7 @@ public enum StatementFormat {
       }
     }
     if (!identified && actor.get("member") instanceof JsonArray members) {
-      JsonArrayBuilder a = Json.createArrayBuilder();
+      JsonArrayBuilder a = JSON.createArrayBuilder();
       members.forEach(member -> a.add(actorIds(member.asJsonObject())));
       o.add("member", a);
     }
@@ -230,7 +233,7 @@ public enum StatementFormat {
   }
 
   private static JsonObject activityIds(JsonObject activity) {
-    JsonObjectBuilder o = Json.createObjectBuilder();
+    JsonObjectBuilder o = JSON.createObjectBuilder();
     if (activity.containsKey("objectType")) {
       o.add("objectType", activity.get("objectType"));
     }
@@ -240,7 +243,7 @@ public enum StatementFormat {
   /** Every language map (display, name, description) reduced to its best language. */
   private static JsonValue canonical(JsonValue value, List<Locale.LanguageRange> languages) {
     if (value instanceof JsonObject object) {
-      JsonObjectBuilder o = Json.createObjectBuilder();
+      JsonObjectBuilder o = JSON.createObjectBuilder();
       object.forEach(
           (name, member) -> {
             if (name.equals("extensions")) {
@@ -254,7 +257,7 @@ public enum StatementFormat {
       return o.build();
     }
     if (value instanceof JsonArray array) {
-      JsonArrayBuilder a = Json.createArrayBuilder();
+      JsonArrayBuilder a = JSON.createArrayBuilder();
       array.forEach(item -> a.add(canonical(item, languages)));
       return a.build();
     }
@@ -280,6 +283,6 @@ public enum StatementFormat {
     // lookupTag answers in lower case: find the tag as the map writes it
     String tag = chosen;
     String key = tags.stream().filter(t -> t.equalsIgnoreCase(tag)).findFirst().orElse(tags.get(0));
-    return Json.createObjectBuilder().add(key, map.get(key)).build();
+    return JSON.createObjectBuilder().add(key, map.get(key)).build();
   }
 }

@@ -1,10 +1,10 @@
 package org.child.cop.lrs.entity;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParser;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +20,9 @@ import java.util.Optional;
 
 /** A document's bytes and the content type its client gave them; any bytes at all. */
 public final class DocumentContent {
+
+  /** Looked up once: {@code Json.create...} finds the provider again on every call. */
+  private static final JsonProvider JSONP = JsonProvider.provider();
 
   public static final String JSON = "application/json";
 
@@ -66,7 +69,7 @@ public final class DocumentContent {
 
   /** The bytes as one JSON value with nothing after it (a reader alone ignores trailing text). */
   private Optional<JsonValue> json() {
-    try (JsonParser parser = Json.createParser(new ByteArrayInputStream(bytes))) {
+    try (JsonParser parser = JSONP.createParser(new ByteArrayInputStream(bytes))) {
       if (!parser.hasNext()) {
         return Optional.empty();
       }
@@ -104,7 +107,7 @@ public final class DocumentContent {
                             : "The posted document is "
                                 + posted.contentType
                                 + ": POST merges only JSON objects sent as application/json."));
-    JsonObjectBuilder merged = Json.createObjectBuilder(stored);
+    JsonObjectBuilder merged = JSONP.createObjectBuilder(stored);
     for (Map.Entry<String, JsonValue> property : update.entrySet()) {
       merged.add(property.getKey(), property.getValue());
     }
