@@ -1,7 +1,14 @@
 package org.child.cop;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -37,5 +44,28 @@ public abstract class ToolUnderTest {
   /** The public address the tool believes it has (tool.base-url), which launches come back to. */
   protected String toolBase() {
     return Http.json(Http.get(at("/api/about"))).getString("baseUrl");
+  }
+
+  /**
+   * A new credential of the embedded LRS for the tenant with these scopes, as its Authorization
+   * header.
+   */
+  protected String credential(String tenant, String... scopes) {
+    String body =
+        "{\"name\":\"test client\",\"tenant\":\""
+            + tenant
+            + "\",\"scopes\":["
+            + Arrays.stream(scopes).map(s -> "\"" + s + "\"").collect(Collectors.joining(","))
+            + "]}";
+    HttpResponse<String> issued =
+        Http.send(
+            Http.request(at("/api/admin/lrs/credentials"))
+                .header("Authorization", ADMIN)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(BodyPublishers.ofString(body)));
+    assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+    JsonObject json = Http.json(issued);
+    return Http.basic(json.getJsonObject("credential").getString("key"), json.getString("secret"));
   }
 }

@@ -202,21 +202,7 @@ class OrgUnitsIT extends LaunchingTest {
 
   /** The joined statement of this person as the tool's own LRS holds it, once relayed. */
   private void awaitJoinedStatementWith(String subject, String... expected) throws Exception {
-    HttpResponse<String> issued =
-        Http.send(
-            Http.request(at("/api/admin/lrs/credentials"))
-                .header("Authorization", ADMIN)
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .POST(
-                    BodyPublishers.ofString(
-                        "{\"name\":\"units-it\",\"scopes\":[\"statements/read\"]}")));
-    assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
-    JsonObject credential = Http.json(issued);
-    String auth =
-        Http.basic(
-            credential.getJsonObject("credential").getString("key"),
-            credential.getString("secret"));
+    String auth = credential("default", "statements/read");
     String agent =
         "{\"account\":{\"homePage\":\"" + lms.issuer + "\",\"name\":\"" + subject + "\"}}";
     URI query = at("/xapi/statements?agent=" + Http.encoded(agent));

@@ -112,7 +112,7 @@ final class ActivityDefinitions {
   }
 
   /** The held definitions of these activities, by id, looked up in chunks of keys. */
-  private static Map<String, JsonObject> findAll(
+  static Map<String, JsonObject> findAll(
       Connection connection, String tenant, Set<String> activityIds) throws SQLException {
     Map<String, JsonObject> held = new HashMap<>();
     List<String> ids = List.copyOf(activityIds);

@@ -757,30 +757,8 @@ public class StatementStore {
 
   /** The canonical definitions held for these activities of the caller's tenant, by id. */
   public Map<String, JsonObject> definitions(LrsCaller caller, Collection<String> activityIds) {
-    Map<String, JsonObject> definitions = new HashMap<>();
-    Map<String, String> idsByKey = new HashMap<>();
-    activityIds.forEach(id -> idsByKey.put(StatementLinks.activityKey(id), id));
     try (Connection connection = dataSource.getConnection()) {
-      for (List<String> chunk : chunks(List.copyOf(idsByKey.keySet()))) {
-        try (PreparedStatement query =
-            connection.prepareStatement(
-                "select activity_id, definition from lrs_activity where tenant = ?"
-                    + " and definition is not null and activity_key in ("
-                    + marks(chunk.size())
-                    + ")")) {
-          query.setString(1, caller.tenant());
-          bind(query, 2, chunk);
-          try (ResultSet rows = query.executeQuery()) {
-            while (rows.next()) {
-              // the key may be a digest of a long id: only the id itself counts
-              if (activityIds.contains(rows.getString(1))) {
-                definitions.put(rows.getString(1), parse(rows.getString(2)));
-              }
-            }
-          }
-        }
-      }
-      return definitions;
+      return ActivityDefinitions.findAll(connection, caller.tenant(), Set.copyOf(activityIds));
     } catch (SQLException e) {
       throw new IllegalStateException("The LRS could not read activities: " + e.getMessage(), e);
     }
