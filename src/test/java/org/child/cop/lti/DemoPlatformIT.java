@@ -59,7 +59,8 @@ class DemoPlatformIT extends ToolUnderTest {
         Http.page(demoTool().resolve(landing.headers().firstValue("Location").orElseThrow()));
     assertThat(questions.body())
         .contains("<h1>Ask the community</h1>", "Demo community of practice")
-        .contains("CHILD / NURSING / WARD-3");
+        .as("the demo LMS passes the unit's name as well as its ids")
+        .contains("Children&#39;s Hospital / Nursing / Ward 3");
   }
 
   @Test

@@ -4,9 +4,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.child.cop.identity.OrgUnit;
+import org.child.cop.identity.UnitNames;
 import org.child.cop.identity.entity.PlatformAccount;
 import org.child.cop.identity.entity.UnitAssignment;
 import org.child.cop.identity.entity.UnitHistory;
@@ -57,14 +61,20 @@ public class OrgUnits {
     return named;
   }
 
-  /** What people read for a unit: the latest name any source gave it, else its id. */
-  public String displayName(OrgUnit unit) {
-    Optional<String> named =
-        em.createNamedQuery(UnitAssignment.NAMES_OF_UNIT, String.class)
-            .setParameter("unitId", unit.id())
-            .setMaxResults(1)
-            .getResultStream()
-            .findFirst();
-    return named.orElse(unit.equals(OrgUnit.UNASSIGNED) ? "Unit not known" : unit.id());
+  /** What people read for these units, looked up together: one query for a whole page. */
+  public UnitNames namesOf(Collection<OrgUnit> units) {
+    Set<String> ids = units.stream().map(OrgUnit::id).collect(Collectors.toSet());
+    if (ids.isEmpty()) {
+      return new UnitNames(Map.of());
+    }
+    Map<String, String> names = new HashMap<>();
+    for (Object[] row :
+        em.createNamedQuery(UnitAssignment.LATEST_NAMES, Object[].class)
+            .setParameter("unitIds", ids)
+            .getResultList()) {
+      // two sources naming a unit at the same instant: either name is the latest
+      names.putIfAbsent((String) row[0], (String) row[1]);
+    }
+    return new UnitNames(names);
   }
 }

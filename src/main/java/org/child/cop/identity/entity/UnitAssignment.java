@@ -24,14 +24,15 @@ import org.child.cop.identity.OrgUnit;
         "select a from UnitAssignment a where a.issuer = :issuer and a.subject = :subject"
             + " order by a.validFrom")
 @NamedQuery(
-    name = UnitAssignment.NAMES_OF_UNIT,
+    name = UnitAssignment.LATEST_NAMES,
     query =
-        "select a.unitName from UnitAssignment a where a.unitId = :unitId and a.unitName is not"
-            + " null order by a.validFrom desc")
+        "select a.unitId, a.unitName from UnitAssignment a where a.unitId in :unitIds and"
+            + " a.unitName is not null and a.validFrom = (select max(b.validFrom) from"
+            + " UnitAssignment b where b.unitId = a.unitId and b.unitName is not null)")
 public class UnitAssignment {
 
   public static final String OF_ACCOUNT = "UnitAssignment.ofAccount";
-  public static final String NAMES_OF_UNIT = "UnitAssignment.namesOfUnit";
+  public static final String LATEST_NAMES = "UnitAssignment.latestNames";
   public static final int MAX_NAME = 300;
 
   /** Where the knowledge of the unit came from. */

@@ -43,12 +43,27 @@ final class AskCourse {
       String subject,
       String name,
       String unitPath) {
+    return learnerLaunch(platform, nonce, course, subject, name, unitPath, null);
+  }
+
+  /** The same, with the unit's display name when the LMS passes one (else null). */
+  static JWTClaimsSet.Builder learnerLaunch(
+      FakePlatform platform,
+      String nonce,
+      String course,
+      String subject,
+      String name,
+      String unitPath,
+      String unitName) {
     Map<String, String> custom = new LinkedHashMap<>();
     custom.put("activity", "ask-the-community");
     custom.put(
         "placement", UUID.nameUUIDFromBytes(course.getBytes(StandardCharsets.UTF_8)).toString());
     custom.put("org_unit_id", unitPath.substring(unitPath.lastIndexOf('/') + 1));
     custom.put("org_unit_path", unitPath);
+    if (unitName != null) {
+      custom.put("org_unit_name", unitName);
+    }
     return platform
         .moodleLaunch(nonce, "1")
         .subject(subject)

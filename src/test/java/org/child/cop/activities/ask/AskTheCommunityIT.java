@@ -6,6 +6,10 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import jakarta.json.JsonObject;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -21,6 +25,7 @@ import org.child.cop.lti.FakePlatform;
 import org.child.cop.lti.LaunchingTest;
 import org.child.cop.statements.ProfileConformance;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -53,7 +58,14 @@ class AskTheCommunityIT extends LaunchingTest {
   void twoColleaguesFromDifferentUnitsAskAnswerVoteAcceptRateAndApply() {
     String course = course();
     Visitor ann = launch(course, "ann", "Ann Asker", "CHILD/NURSING/WARD-3", null);
-    Visitor ben = launch(course, "ben", "Ben <Answerer>", "CHILD/SURGERY/THEATRES", null);
+    Visitor ben =
+        launch(
+            course,
+            "ben",
+            "Ben <Answerer>",
+            "CHILD/SURGERY/THEATRES",
+            "Theatres & <Recovery>",
+            null);
     Visitor cat = launch(course, "cat", "Cat Colleague", "CHILD/NURSING/WARD-3", null);
 
     HttpResponse<String> asked =
@@ -85,14 +97,15 @@ class AskTheCommunityIT extends LaunchingTest {
 
     HttpResponse<String> asAnn = ann.get("/activities/ask/questions/" + question);
     assertThat(asAnn.body())
-        .contains("Ben &lt;Answerer&gt; from CHILD / SURGERY / THEATRES")
+        .as("a unit the LMS named reads as its name; one it did not, as its path of ids")
+        .contains("Ben &lt;Answerer&gt; from Theatres &amp; &lt;Recovery&gt;")
         .contains("A colleague from CHILD / NURSING / WARD-3")
         .contains("Foam &lt;b&gt;dressings&lt;/b&gt;")
         .contains("Accept this answer", "Vote up")
         .doesNotContain("Cat Colleague", "Your answer");
     assertThat(ben.get("/activities/ask/questions/" + question).body())
         .as("no vote for one's own answer, no accepting another's question")
-        .contains("Ben &lt;Answerer&gt; from CHILD / SURGERY / THEATRES (you)")
+        .contains("Ben &lt;Answerer&gt; from Theatres &amp; &lt;Recovery&gt; (you)")
         .doesNotContain("Accept this answer");
 
     assertThat(cat.post(voteOn(question, answer), Map.of()).statusCode()).isEqualTo(303);
@@ -139,6 +152,64 @@ class AskTheCommunityIT extends LaunchingTest {
     assertThat(statements.values().stream().map(JsonObject::toString).collect(joined()))
         .as("free text stays in the tool")
         .doesNotContain("Heel pressure", "Foam", "tissue viability", "Ann Asker", "Ben");
+  }
+
+  /**
+   * The month is real: the test moves the acceptance back in the database, which only the
+   * PostgreSQL run can reach (the H2 of the plain build lives inside the server).
+   */
+  @Test
+  void aMonthAfterAcceptingTheAskerIsAskedOnceWhetherTheyAppliedIt() throws SQLException {
+    String database = System.getenv("DB_URL");
+    Assumptions.assumeTrue(
+        database != null && database.startsWith("jdbc:postgresql:"),
+        "needs the PostgreSQL database CI names in DB_URL");
+    String course = course();
+    Visitor ann = launch(course, "ann", "Ann Asker", "CHILD/NURSING/WARD-3", null);
+    Visitor ben = launch(course, "ben", "Ben Answerer", "CHILD/SURGERY/THEATRES", null);
+    String question =
+        questionIdOf(
+            ann.post(
+                "/activities/ask/questions",
+                form(
+                    "title", "Night shift handover",
+                    "body", "What keeps it short?",
+                    "urgency", "WHEN_YOU_CAN")));
+    String answer =
+        answerIdOf(
+            ben.follow(
+                    ben.post(
+                        "/activities/ask/questions/" + question + "/answers",
+                        form("body", "A printed checklist.")))
+                .body());
+    assertThat(ann.post(acceptanceOf(question, answer), Map.of()).statusCode()).isEqualTo(303);
+    assertThat(ann.get("/activities/ask/questions/" + question).body())
+        .as("not before the month is out")
+        .doesNotContain("Did you apply it?");
+
+    ageAcceptance(question, Duration.ofDays(29));
+    assertThat(ann.get("/activities/ask/questions/" + question).body())
+        .doesNotContain("Did you apply it?");
+    ageAcceptance(question, Duration.ofDays(1));
+    assertThat(ann.get("/activities/ask/questions/" + question).body())
+        .contains("Did you apply it?", "Yes, I applied it", "No, not yet");
+    assertThat(ben.get("/activities/ask/questions/" + question).body())
+        .as("only the asker is asked")
+        .doesNotContain("Did you apply it?");
+
+    HttpResponse<String> notYet =
+        ann.post("/activities/ask/questions/" + question + "/application", form("applied", "no"));
+    assertThat(ann.follow(notYet).body())
+        .contains("Thank you for telling us")
+        .doesNotContain("Did you apply it?");
+    HttpResponse<String> again =
+        ann.post("/activities/ask/questions/" + question + "/application", form("applied", "yes"));
+    assertThat(again.statusCode()).as("asked once, answered once").isEqualTo(400);
+    assertThat(again.body()).contains("You have said already whether you applied this answer.");
+    Map<String, JsonObject> statements = awaitStatements(question, 3);
+    assertThat(statements.keySet())
+        .as("a no is kept with the question, not sent as a fact")
+        .containsExactlyInAnyOrder("asked-question", "answered-question", "accepted-answer");
   }
 
   @Test
@@ -440,10 +511,20 @@ class AskTheCommunityIT extends LaunchingTest {
   /** A learner launches the course's Ask the community link; their unit comes as custom values. */
   private Visitor launch(
       String course, String subject, String name, String unitPath, Map<String, Object> ags) {
+    return launch(course, subject, name, unitPath, null, ags);
+  }
+
+  private Visitor launch(
+      String course,
+      String subject,
+      String name,
+      String unitPath,
+      String unitName,
+      Map<String, Object> ags) {
     registerOnce(moodle, "1");
     Login login = login(moodle);
     JWTClaimsSet.Builder claims =
-        AskCourse.learnerLaunch(moodle, login.nonce(), course, subject, name, unitPath);
+        AskCourse.learnerLaunch(moodle, login.nonce(), course, subject, name, unitPath, unitName);
     if (ags != null) {
       claims.claim(FakePlatform.AGS_CLAIM, ags);
     }
@@ -519,6 +600,21 @@ class AskTheCommunityIT extends LaunchingTest {
       titles.add(matcher.group(1));
     }
     return titles;
+  }
+
+  /** Moves the question's acceptance that much into the past, as if the time had gone by. */
+  private static void ageAcceptance(String question, Duration by) throws SQLException {
+    try (Connection connection =
+            DriverManager.getConnection(
+                System.getenv("DB_URL"), System.getenv("DB_USER"), System.getenv("DB_PASSWORD"));
+        PreparedStatement update =
+            connection.prepareStatement(
+                "update ask_question set accepted_at = accepted_at - make_interval(secs => ?)"
+                    + " where id = ?")) {
+      update.setLong(1, by.toSeconds());
+      update.setString(2, question);
+      assertThat(update.executeUpdate()).isEqualTo(1);
+    }
   }
 
   private static String withoutTokens(String page) {

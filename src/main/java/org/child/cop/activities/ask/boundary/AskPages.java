@@ -10,11 +10,11 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.child.cop.activities.ask.QuestionFilter;
 import org.child.cop.activities.ask.Urgency;
-import org.child.cop.activities.ask.control.AskTheCommunity.Participant;
+import org.child.cop.activities.ask.control.AskTheCommunity.QuestionList;
 import org.child.cop.activities.ask.control.AskTheCommunity.QuestionView;
 import org.child.cop.activities.ask.entity.Answer;
 import org.child.cop.activities.ask.entity.Question;
-import org.child.cop.identity.OrgUnit;
+import org.child.cop.identity.UnitNames;
 import org.child.cop.pages.Html;
 import org.child.cop.pages.Page;
 
@@ -48,12 +48,7 @@ final class AskPages {
 
   private AskPages() {}
 
-  static String list(
-      String token,
-      Participant viewer,
-      QuestionFilter filter,
-      List<Question> questions,
-      String notice) {
+  static String list(String token, QuestionFilter filter, QuestionList list, String notice) {
     String filters =
         Arrays.stream(QuestionFilter.values())
             .map(
@@ -69,19 +64,19 @@ final class AskPages {
                         + "</a></li>")
             .collect(Collectors.joining("", "<ul class=\"filters\">", "</ul>"));
     String items =
-        questions.isEmpty()
+        list.questions().isEmpty()
             ? "<p>No questions here yet.</p>"
-            : questions.stream()
-                .map(question -> listItem(token, question))
+            : list.questions().stream()
+                .map(question -> listItem(token, question, list.units()))
                 .collect(Collectors.joining("", "<ul class=\"questions\">", "</ul>"));
     return Page.titled("Ask the community")
         .body(
             "<h1>Ask the community</h1>"
                 + noticeOf(notice)
                 + "<p>"
-                + Html.escape(viewer.communityName())
+                + Html.escape(list.viewer().communityName())
                 + " · you take part from <strong>"
-                + Html.escape(unit(viewer.unit()))
+                + Html.escape(list.units().of(list.viewer().unit()))
                 + "</strong></p><p><a class=\"button\" href=\""
                 + Html.escape(link(token, BASE + "/new"))
                 + "\">Ask a question</a></p>"
@@ -94,7 +89,7 @@ final class AskPages {
         .render();
   }
 
-  private static String listItem(String token, Question question) {
+  private static String listItem(String token, Question question, UnitNames units) {
     int answers = question.answers().size();
     return "<li><h3><a href=\""
         + Html.escape(link(token, BASE + "/" + question.id()))
@@ -107,7 +102,7 @@ final class AskPages {
         + " "
         + Html.escape(question.urgency().label())
         + " · from "
-        + Html.escape(unit(question.askerUnit()))
+        + Html.escape(units.of(question.askerUnit()))
         + " · "
         + answers
         + (answers == 1 ? " answer" : " answers")
@@ -200,7 +195,7 @@ final class AskPages {
             .append(noticeOf(notice))
             .append(form.field() == null ? formProblem(form) : "")
             .append("<p class=\"meta\">Asked from <strong>")
-            .append(Html.escape(unit(question.askerUnit())))
+            .append(Html.escape(view.units().of(question.askerUnit())))
             .append("</strong>")
             .append(asker ? " (by you)" : "")
             .append(" · ")
@@ -248,7 +243,7 @@ final class AskPages {
             .append("-by\">")
             .append(name == null ? "A colleague" : Html.escape(name))
             .append(" from ")
-            .append(Html.escape(unit(answer.answererUnit())))
+            .append(Html.escape(view.units().of(answer.answererUnit())))
             .append(own ? " (you)" : "")
             .append("</h3>");
     if (isAccepted) {
@@ -422,10 +417,6 @@ final class AskPages {
             .map(tag -> "<li>" + Html.escape(tag) + "</li>")
             .collect(
                 Collectors.joining("", "<ul class=\"tags\" aria-label=\"Capabilities\">", "</ul>"));
-  }
-
-  static String unit(OrgUnit unit) {
-    return String.join(" / ", unit.path());
   }
 
   static String link(String token, String path) {

@@ -61,11 +61,7 @@ public class AskResource {
     return page(
         200,
         AskPages.list(
-            resumed.token(),
-            ask.participant(resumed.launch()),
-            chosen,
-            ask.questions(resumed.launch(), chosen),
-            notice(done)));
+            resumed.token(), chosen, ask.questions(resumed.launch(), chosen), notice(done)));
   }
 
   @GET

@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -40,6 +41,7 @@ import org.child.cop.communities.control.Communities;
 import org.child.cop.communities.entity.Community;
 import org.child.cop.communities.entity.CommunityMember;
 import org.child.cop.identity.OrgUnit;
+import org.child.cop.identity.UnitNames;
 import org.child.cop.identity.control.Members;
 import org.child.cop.identity.control.OrgUnits;
 import org.child.cop.identity.entity.Member;
@@ -100,11 +102,18 @@ public class AskTheCommunity {
     }
   }
 
-  /** A question as one member sees it: whose names are shown, what they voted, what is due. */
+  /** The questions a filter selects, with the names of the units they come from. */
+  public record QuestionList(Participant viewer, List<Question> questions, UnitNames units) {}
+
+  /**
+   * A question as one member sees it: whose names are shown, the units' names, what they voted,
+   * what is due.
+   */
   public record QuestionView(
       Question question,
       Participant viewer,
       Map<String, String> shownNames,
+      UnitNames units,
       Set<String> votedAnswerIds,
       boolean applyPromptDue) {
 
@@ -136,7 +145,7 @@ public class AskTheCommunity {
 
   /** The community's questions the filter selects, newest first. */
   @Transactional
-  public List<Question> questions(Launch launch, QuestionFilter filter) {
+  public QuestionList questions(Launch launch, QuestionFilter filter) {
     Participant viewer = participant(launch);
     TypedQuery<Question> query =
         switch (filter) {
@@ -153,10 +162,14 @@ public class AskTheCommunity {
               em.createNamedQuery(Question.FROM_OTHER_UNITS, Question.class)
                   .setParameter("unitId", viewer.unit().id());
         };
-    return query
-        .setParameter("communityId", viewer.communityId())
-        .setMaxResults(LIST_LIMIT)
-        .getResultList();
+    List<Question> questions =
+        query
+            .setParameter("communityId", viewer.communityId())
+            .setMaxResults(LIST_LIMIT)
+            .getResultList();
+    List<OrgUnit> units = new ArrayList<>(List.of(viewer.unit()));
+    questions.forEach(question -> units.add(question.askerUnit()));
+    return new QuestionList(viewer, questions, orgUnits.namesOf(units));
   }
 
   /** One question of the launch's community, as its member sees it. */
@@ -179,9 +192,11 @@ public class AskTheCommunity {
                 .setParameter("questionId", question.id())
                 .setParameter("memberId", viewer.memberId())
                 .getResultList());
+    List<OrgUnit> units = new ArrayList<>(List.of(viewer.unit(), question.askerUnit()));
+    question.answers().forEach(answer -> units.add(answer.answererUnit()));
     boolean promptDue =
         question.isAskedBy(viewer.memberId()) && question.applyPromptDue(Instant.now());
-    return new QuestionView(question, viewer, names, voted, promptDue);
+    return new QuestionView(question, viewer, names, orgUnits.namesOf(units), voted, promptDue);
   }
 
   /** The member asks their community; a graded placement counts it as taking part. */

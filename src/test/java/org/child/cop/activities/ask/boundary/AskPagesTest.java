@@ -11,11 +11,13 @@ import org.child.cop.activities.ask.QuestionFilter;
 import org.child.cop.activities.ask.Urgency;
 import org.child.cop.activities.ask.boundary.AskPages.Form;
 import org.child.cop.activities.ask.control.AskTheCommunity.Participant;
+import org.child.cop.activities.ask.control.AskTheCommunity.QuestionList;
 import org.child.cop.activities.ask.control.AskTheCommunity.QuestionView;
 import org.child.cop.activities.ask.entity.Answer;
 import org.child.cop.activities.ask.entity.Question;
 import org.child.cop.communities.CommunityRole;
 import org.child.cop.identity.OrgUnit;
+import org.child.cop.identity.UnitNames;
 import org.child.cop.identity.entity.Member;
 import org.child.cop.identity.entity.PlatformAccount;
 import org.junit.jupiter.api.Test;
@@ -26,6 +28,8 @@ class AskPagesTest {
   private static final Instant NOON = Instant.parse("2026-03-02T12:00:00Z");
   private static final OrgUnit WARD = new OrgUnit("WARD-3", List.of("CHILD", "NURSING", "WARD-3"));
   private static final OrgUnit THEATRE = new OrgUnit("THEATRES", List.of("CHILD", "THEATRES"));
+
+  private static final UnitNames NO_NAMES = new UnitNames(Map.of());
 
   private final Member asker = member("ann", "Ann");
   private final Member colleague = member("ben", "Ben <b>");
@@ -59,13 +63,15 @@ class AskPagesTest {
                 question,
                 participant(asker, WARD),
                 Map.of(named.id(), colleague.name()),
+                new UnitNames(Map.of("THEATRES", "Theatres & <Recovery>")),
                 Set.of(),
                 false),
             Form.fresh("none"),
             null);
 
     assertThat(page)
-        .contains("Ben &lt;b&gt; from CHILD / THEATRES")
+        .as("a named unit reads as its name, escaped; one nobody named as its path of ids")
+        .contains("Ben &lt;b&gt; from Theatres &amp; &lt;Recovery&gt;")
         .contains("A colleague from CHILD / NURSING / WARD-3")
         .contains("Named &lt;i&gt;answer&lt;/i&gt;")
         .doesNotContain("<i>answer</i>", "Ben <b>");
@@ -79,7 +85,8 @@ class AskPagesTest {
     String page =
         AskPages.question(
             "T",
-            new QuestionView(question, participant(colleague, THEATRE), Map.of(), Set.of(), false),
+            new QuestionView(
+                question, participant(colleague, THEATRE), Map.of(), NO_NAMES, Set.of(), false),
             Form.fresh("none"),
             null);
 
@@ -113,13 +120,20 @@ class AskPagesTest {
   void theListMarksTheChosenFilterAndCarriesTheTokenInEveryLink() {
     String page =
         AskPages.list(
-            "a.b-c", participant(asker, WARD), QuestionFilter.MY_UNIT, List.of(question()), null);
+            "a.b-c",
+            QuestionFilter.MY_UNIT,
+            new QuestionList(
+                participant(asker, WARD),
+                List.of(question()),
+                new UnitNames(Map.of("WARD-3", "Ward 3"))),
+            null);
 
     assertThat(page)
         .contains(
             "href=\"/activities/ask/questions?launch=a.b-c&amp;filter=my-unit\""
                 + " aria-current=\"page\">My unit</a>")
-        .contains("<h2>My unit questions</h2>", "Heels &amp; theatre", "0 answers");
+        .contains("<h2>My unit questions</h2>", "Heels &amp; theatre", "0 answers")
+        .contains("you take part from <strong>Ward 3</strong>", "· from Ward 3 ·");
   }
 
   private Question question() {
@@ -135,7 +149,8 @@ class AskPagesTest {
   }
 
   private static QuestionView view(Question question, Member viewer, boolean promptDue) {
-    return new QuestionView(question, participant(viewer, WARD), Map.of(), Set.of(), promptDue);
+    return new QuestionView(
+        question, participant(viewer, WARD), Map.of(), NO_NAMES, Set.of(), promptDue);
   }
 
   private static Participant participant(Member member, OrgUnit unit) {
