@@ -109,16 +109,21 @@ class LrsDocumentsIT extends DocumentsUnderTest {
   }
 
   @Test
-  void aProfilePutWithoutPreconditionsOverAnExistingDocumentIsAConflict() {
+  void aProfilePutWithoutPreconditionsIsRefusedIn103AndMayOnlyCreateIn20() {
     String client = credential("default", "profile");
     String profile =
         "/xapi/agents/profile" + query("agent", ANN, "profileId", "prefs-" + UUID.randomUUID());
-    assertThat(send("PUT", profile, client, V1, JSON, "{\"v\":1}").statusCode()).isEqualTo(204);
 
-    HttpResponse<String> conflict = send("PUT", profile, client, V1, JSON, "{\"v\":2}");
+    HttpResponse<String> in103 = send("PUT", profile, client, V1, JSON, "{\"v\":0}");
+    assertThat(in103.statusCode()).isEqualTo(400);
+    assertThat(in103.body()).contains("If-Match", "If-None-Match");
+    assertThat(send("GET", profile, client, V1, null, null).statusCode()).isEqualTo(404);
 
+    assertThat(send("PUT", profile, client, V2, JSON, "{\"v\":1}").statusCode()).isEqualTo(204);
+    HttpResponse<String> conflict = send("PUT", profile, client, V2, JSON, "{\"v\":2}");
     assertThat(conflict.statusCode()).isEqualTo(409);
     assertThat(conflict.body()).contains("If-Match");
+    assertThat(send("PUT", profile, client, V1, JSON, "{\"v\":3}").statusCode()).isEqualTo(409);
     assertThat(send("GET", profile, client, V1, null, null).body()).isEqualTo("{\"v\":1}");
   }
 
@@ -126,7 +131,7 @@ class LrsDocumentsIT extends DocumentsUnderTest {
   void ifMatchWithTheCurrentEtagWritesAndAStaleOneIsRefusedWith412() {
     String client = credential("default", "profile");
     String profile = "/xapi/activities/profile" + query("activityId", activity(), "profileId", "p");
-    send("PUT", profile, client, V1, JSON, "{\"v\":1}");
+    send("PUT", profile, client, V1, JSON, "{\"v\":1}", "If-None-Match", "*");
     String etag =
         send("GET", profile, client, V1, null, null).headers().firstValue("ETag").orElseThrow();
 
@@ -190,11 +195,11 @@ class LrsDocumentsIT extends DocumentsUnderTest {
             + UUID.randomUUID()
             + "\"}}";
     String profiles = "/xapi/agents/profile" + query("agent", agent);
-    send("PUT", profiles + "&profileId=old", client, V1, JSON, "{}");
+    send("PUT", profiles + "&profileId=old", client, V2, JSON, "{}");
     Thread.sleep(1100);
     Instant between = Instant.now();
     Thread.sleep(1100);
-    send("PUT", profiles + "&profileId=new", client, V1, JSON, "{}");
+    send("PUT", profiles + "&profileId=new", client, V2, JSON, "{}");
 
     assertThat(
             ids(send("GET", profiles + and("since", between.toString()), client, V1, null, null)))

@@ -22,7 +22,7 @@ class LrsDocumentsIsolationIT extends DocumentsUnderTest {
     String state = states + and("stateId", "secret");
     String profile = "/xapi/activities/profile" + query("activityId", activity, "profileId", "p");
     send("PUT", state, owner, V1, JSON, "{\"owner\":\"a\"}");
-    send("PUT", profile, owner, V1, JSON, "{\"owner\":\"a\"}");
+    send("PUT", profile, owner, V2, JSON, "{\"owner\":\"a\"}");
     String etag = send("GET", profile, owner, V1, null, null).headers().firstValue("ETag").get();
 
     assertThat(send("GET", state, attacker, V1, null, null).statusCode()).isEqualTo(404);
@@ -96,7 +96,7 @@ class LrsDocumentsIsolationIT extends DocumentsUnderTest {
 
     assertThat(send("PUT", state, stateOnly, V1, JSON, "{}").statusCode()).isEqualTo(204);
     assertThat(send("PUT", profile, stateOnly, V1, JSON, "{}").statusCode()).isEqualTo(403);
-    assertThat(send("PUT", profile, profileOnly, V1, JSON, "{}").statusCode()).isEqualTo(204);
+    assertThat(send("PUT", profile, profileOnly, V2, JSON, "{}").statusCode()).isEqualTo(204);
     assertThat(send("GET", state, profileOnly, V1, null, null).statusCode()).isEqualTo(403);
 
     assertThat(send("GET", state, reader, V1, null, null).statusCode()).isEqualTo(200);

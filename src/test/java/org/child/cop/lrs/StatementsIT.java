@@ -594,6 +594,107 @@ class StatementsIT extends LrsUnderTest {
         .POST(BodyPublishers.ofByteArray(body.toByteArray()));
   }
 
+  @Test
+  void xapi103sAlternateRequestSyntaxStandsForTheRequestItNamesAnd20RefusesIt() {
+    String client = credential(tenant(), "all");
+    UUID id = UUID.randomUUID();
+    String statement =
+        statement("mailto:ann@example.org", "http://example.org/verbs/did", "http://example.org/a");
+
+    // no custom header at all: credential, version and body travel in the form
+    HttpResponse<String> put =
+        alternate(
+            "PUT",
+            null,
+            "statementId",
+            id.toString(),
+            "content",
+            statement,
+            "X-Experience-API-Version",
+            V1,
+            "Authorization",
+            client);
+    assertThat(put.statusCode()).as(put.body()).isEqualTo(204);
+    assertThat(Http.json(get(client, "statementId=" + id, V1)).getString("id"))
+        .isEqualTo(id.toString());
+
+    HttpResponse<String> query = alternate("GET", V1 + "|" + client, "limit", "1");
+    assertThat(query.statusCode()).as(query.body()).isEqualTo(200);
+    assertThat(Http.json(query).getJsonArray("statements")).hasSize(1);
+
+    UUID refused = UUID.randomUUID();
+    HttpResponse<String> in20 =
+        alternate(
+            "PUT",
+            null,
+            "statementId",
+            refused.toString(),
+            "content",
+            statement,
+            "X-Experience-API-Version",
+            V2,
+            "Authorization",
+            client);
+    assertThat(in20.statusCode()).as("2.0 reads no headers from a form").isEqualTo(400);
+    HttpResponse<String> in20Headers =
+        alternate(
+            "PUT", V2 + "|" + client, "statementId", refused.toString(), "content", statement);
+    assertThat(in20Headers.statusCode()).isEqualTo(400);
+    assertThat(in20Headers.body()).contains("only for xAPI 1.0.x");
+    HttpResponse<String> wrongSecret =
+        alternate(
+            "PUT",
+            null,
+            "statementId",
+            refused.toString(),
+            "content",
+            statement,
+            "X-Experience-API-Version",
+            V1,
+            "Authorization",
+            Http.basic("nobody", "guess"));
+    assertThat(wrongSecret.statusCode()).isEqualTo(401);
+    HttpResponse<String> extra =
+        Http.send(
+            Http.request(at("/xapi/statements?method=PUT&statementId=" + refused))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    BodyPublishers.ofString(
+                        "X-Experience-API-Version="
+                            + V1
+                            + "&Authorization="
+                            + Http.encoded(client)
+                            + "&content="
+                            + Http.encoded(statement))));
+    assertThat(extra.statusCode()).as("parameters belong in the form").isEqualTo(400);
+    assertThat(get(client, "statementId=" + refused, V1).statusCode()).isEqualTo(404);
+  }
+
+  /**
+   * A request in the alternate syntax: POST with the method in the query and the rest as a form;
+   * {@code headers} "version|credential" sends those as real headers instead.
+   */
+  private HttpResponse<String> alternate(String method, String headers, String... fields) {
+    StringBuilder form = new StringBuilder();
+    for (int i = 0; i < fields.length; i += 2) {
+      form.append(form.length() == 0 ? "" : "&")
+          .append(Http.encoded(fields[i]))
+          .append('=')
+          .append(Http.encoded(fields[i + 1]));
+    }
+    var request =
+        headers == null
+            ? Http.request(at("/xapi/statements?method=" + method))
+            : xapi(
+                "/xapi/statements?method=" + method,
+                headers.substring(headers.indexOf('|') + 1),
+                headers.substring(0, headers.indexOf('|')));
+    return Http.send(
+        request
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(BodyPublishers.ofString(form.toString())));
+  }
+
   HttpResponse<String> put(String client, UUID id, String statement, String version) {
     return Http.send(
         xapi("/xapi/statements?statementId=" + id, client, version)

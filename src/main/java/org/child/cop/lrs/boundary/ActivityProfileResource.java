@@ -37,7 +37,7 @@ public class ActivityProfileResource extends DocumentResource {
 
   @Override
   Documents.Overwrite overwrite() {
-    return Documents.Overwrite.NEEDS_PRECONDITION;
+    return profileOverwrite();
   }
 
   @Override

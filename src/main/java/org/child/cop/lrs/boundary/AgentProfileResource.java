@@ -40,7 +40,7 @@ public class AgentProfileResource extends DocumentResource {
 
   @Override
   Documents.Overwrite overwrite() {
-    return Documents.Overwrite.NEEDS_PRECONDITION;
+    return profileOverwrite();
   }
 
   @Override

@@ -31,6 +31,7 @@ import org.child.cop.lrs.entity.DocumentContent;
 import org.child.cop.lrs.entity.DocumentScope;
 import org.child.cop.lrs.entity.LrsDocument;
 import org.child.cop.xapi.Agent;
+import org.child.cop.xapi.XapiVersion;
 
 /**
  * What the State, Activity Profile and Agent Profile resources share: with a document id, GET, PUT,
@@ -70,6 +71,13 @@ public abstract class DocumentResource {
   abstract boolean mayWrite(LrsCaller caller);
 
   abstract Documents.Overwrite overwrite();
+
+  /** The profiles' rule: in 1.0.3 every PUT names a precondition, in 2.0 one that overwrites. */
+  Documents.Overwrite profileOverwrite() {
+    return request.version() == XapiVersion.V1_0_3
+        ? Documents.Overwrite.ALWAYS_NEEDS_PRECONDITION
+        : Documents.Overwrite.NEEDS_PRECONDITION;
+  }
 
   /** What to do with a DELETE without a document id: State deletes all, profiles refuse. */
   abstract Response deleteAll(XapiParameters parameters, DocumentScope scope);

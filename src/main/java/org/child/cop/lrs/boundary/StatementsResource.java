@@ -536,12 +536,15 @@ public class StatementsResource {
     return caller;
   }
 
-  /** xAPI 1.0's alternate request syntax (method in the query) is not offered, on any version. */
+  /**
+   * xAPI 2.0 removed the alternate request syntax (method in the query); 1.0.x requests in it were
+   * rewritten by {@link AlternateRequestSyntax} before they got here.
+   */
   private static void refuseAlternateSyntax(MultivaluedMap<String, String> query) {
     if (query.containsKey("method")) {
       throw new BadRequestException(
-          "The alternate request syntax (method=...) is not supported: send the real HTTP method"
-              + " with headers.");
+          "The alternate request syntax (method=...) is only for xAPI 1.0.x: send the real HTTP"
+              + " method with headers.");
     }
   }
 

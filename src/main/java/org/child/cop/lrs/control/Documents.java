@@ -36,8 +36,18 @@ public class Documents {
     /** xAPI 1.0.3 State: allowed, "state conflicts are unlikely". */
     ALLOWED,
     /** Profiles, and State in xAPI 2.0: 409 Conflict. */
-    NEEDS_PRECONDITION
+    NEEDS_PRECONDITION,
+    /**
+     * Profiles in xAPI 1.0.3, as its conformance suite reads the concurrency rules: a PUT without
+     * If-Match or If-None-Match is a conflict over a document (409), and 400 Bad Request where none
+     * exists yet.
+     */
+    ALWAYS_NEEDS_PRECONDITION
   }
+
+  static final String PRECONDITION_REQUIRED =
+      "A PUT of a profile needs an If-Match header with the document's ETag, or If-None-Match: *"
+          + " to write only where none exists.";
 
   static final String CONFLICT =
       "A document already exists here. GET it to check its current state, then PUT again with"
@@ -86,8 +96,13 @@ public class Documents {
       Overwrite overwrite) {
     Optional<LrsDocument> existing = at(address, LockModeType.PESSIMISTIC_WRITE);
     require(preconditions, existing);
-    if (existing.isPresent() && !preconditions.any() && overwrite == Overwrite.NEEDS_PRECONDITION) {
-      throw new ClientErrorException(CONFLICT, Response.Status.CONFLICT);
+    if (!preconditions.any() && overwrite != Overwrite.ALLOWED) {
+      if (existing.isPresent()) {
+        throw new ClientErrorException(CONFLICT, Response.Status.CONFLICT);
+      }
+      if (overwrite == Overwrite.ALWAYS_NEEDS_PRECONDITION) {
+        throw new BadRequestException(PRECONDITION_REQUIRED);
+      }
     }
     write(address, existing, content, preconditions);
   }

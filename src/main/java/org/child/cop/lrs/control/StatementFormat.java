@@ -232,12 +232,12 @@ public enum StatementFormat {
     return o.build();
   }
 
+  /**
+   * An activity by its id alone: its objectType identifies nothing, and "Activity" is the default
+   * (the ADL suite's XAPI-00171 holds an activity to exactly one property).
+   */
   private static JsonObject activityIds(JsonObject activity) {
-    JsonObjectBuilder o = JSON.createObjectBuilder();
-    if (activity.containsKey("objectType")) {
-      o.add("objectType", activity.get("objectType"));
-    }
-    return o.add("id", activity.get("id")).build();
+    return JSON.createObjectBuilder().add("id", activity.get("id")).build();
   }
 
   /** Every language map (display, name, description) reduced to its best language. */

@@ -38,6 +38,35 @@ class StatementFormatTest {
   }
 
   @Test
+  void idsKeepAGroupsTypeAndIfiButAnActivitysIdAloneInsideASubStatement() {
+    JsonObject stored =
+        Json.createReader(
+                new StringReader(
+                    """
+                    {"actor":{"objectType":"Group","name":"G","mbox":"mailto:g@example.org",
+                       "member":[{"mbox":"mailto:m@example.org"}]},
+                     "verb":{"id":"http://example.org/v"},
+                     "object":{"objectType":"SubStatement",
+                       "actor":{"objectType":"Group","mbox":"mailto:h@example.org","name":"H"},
+                       "verb":{"id":"http://example.org/w","display":{"en":"w"}},
+                       "object":{"objectType":"Activity","id":"http://example.org/a",
+                         "definition":{"name":{"en":"A"}}}}}
+                    """))
+            .readObject();
+
+    JsonObject ids = StatementFormat.IDS.apply(stored, XapiVersion.V1_0_3, List.of());
+
+    assertThat(ids.getJsonObject("actor").toString())
+        .isEqualTo("{\"objectType\":\"Group\",\"mbox\":\"mailto:g@example.org\"}");
+    JsonObject sub = ids.getJsonObject("object");
+    assertThat(sub.getJsonObject("actor").toString())
+        .isEqualTo("{\"objectType\":\"Group\",\"mbox\":\"mailto:h@example.org\"}");
+    assertThat(sub.getJsonObject("verb").toString()).isEqualTo("{\"id\":\"http://example.org/w\"}");
+    assertThat(sub.getJsonObject("object").toString())
+        .isEqualTo("{\"id\":\"http://example.org/a\"}");
+  }
+
+  @Test
   void canonicalKeepsTheCallersLanguageOrTheFirst() {
     JsonObject german =
         StatementFormat.CANONICAL.apply(
