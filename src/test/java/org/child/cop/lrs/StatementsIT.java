@@ -667,6 +667,21 @@ class StatementsIT extends LrsUnderTest {
                             + "&content="
                             + Http.encoded(statement))));
     assertThat(extra.statusCode()).as("parameters belong in the form").isEqualTo(400);
+    HttpResponse<String> forged =
+        Http.send(
+            Http.request(at("/xapi/statements?method=PUT"))
+                .header("Authorization", client) // as a browser adds a Basic credential it holds
+                .header("Sec-Fetch-Site", "cross-site")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    BodyPublishers.ofString(
+                        "X-Experience-API-Version="
+                            + V1
+                            + "&statementId="
+                            + refused
+                            + "&content="
+                            + Http.encoded(statement))));
+    assertThat(forged.statusCode()).as("another site's form, signed by the browser").isEqualTo(403);
     assertThat(get(client, "statementId=" + refused, V1).statusCode()).isEqualTo(404);
   }
 

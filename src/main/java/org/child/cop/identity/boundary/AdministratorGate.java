@@ -19,6 +19,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.logging.Logger;
 import org.child.cop.identity.control.AdministratorCredentials;
 import org.child.cop.identity.control.SignIn;
+import org.child.cop.pages.CrossSite;
 
 /**
  * Lets a request reach an {@link AdministratorOnly} resource only with the administrator credential
@@ -40,7 +41,7 @@ public class AdministratorGate implements ContainerRequestFilter, ContainerRespo
   public void filter(ContainerRequestContext request) {
     String address = servletRequest.getRemoteAddr();
     String path = request.getUriInfo().getPath();
-    if (crossSiteChange(request)) {
+    if (CrossSite.change(request)) {
       // a browser holding the Basic credential must not act for another site's page (CSRF)
       LOG.warning(() -> "Cross-site administrator request to /" + path + " refused");
       throw new ForbiddenException(
@@ -91,30 +92,6 @@ public class AdministratorGate implements ContainerRequestFilter, ContainerRespo
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
     // administrator answers never belong in a shared cache or the browser's history
     response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "no-store");
-  }
-
-  /**
-   * A change (not GET or HEAD) that a browser says another site's page started: Sec-Fetch-Site
-   * where browsers send it, else an Origin other than this request's own. Scripts and curl send
-   * neither and pass.
-   */
-  static boolean crossSiteChange(ContainerRequestContext request) {
-    String method = request.getMethod();
-    if (method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")) {
-      return false;
-    }
-    String site = request.getHeaderString("Sec-Fetch-Site");
-    if (site != null) {
-      return !(site.equals("same-origin") || site.equals("none"));
-    }
-    String origin = request.getHeaderString("Origin");
-    if (origin == null) {
-      return false;
-    }
-    java.net.URI own = request.getUriInfo().getBaseUri();
-    String expected =
-        own.getScheme() + "://" + own.getHost() + (own.getPort() < 0 ? "" : ":" + own.getPort());
-    return !origin.equalsIgnoreCase(expected);
   }
 
   private static String minutes(long seconds) {

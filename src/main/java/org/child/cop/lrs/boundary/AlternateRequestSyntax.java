@@ -3,6 +3,7 @@ package org.child.cop.lrs.boundary;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.ClientErrorException;
+import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -26,6 +27,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
+import org.child.cop.pages.CrossSite;
 import org.child.cop.xapi.XapiVersion;
 
 /**
@@ -75,6 +77,12 @@ public class AlternateRequestSyntax implements ContainerRequestFilter {
       // not 1.0.x: the resource refuses it as the version it claims, with the body it sent
       request.setEntityStream(new ByteArrayInputStream(body));
       return;
+    }
+    if (!form.containsKey("authorization") && CrossSite.change(request)) {
+      // a plain form of another site's page, signed by a Basic credential the browser holds
+      throw new ForbiddenException(
+          "An alternate-syntax request from another site's page must carry its own Authorization"
+              + " field.");
     }
     if (form.isEmpty() && body.length > 0) {
       throw new BadRequestException(
