@@ -35,18 +35,10 @@ final class AskCourse {
 
   private AskCourse() {}
 
-  /** A learner's launch of the course's Ask the community link. */
-  static JWTClaimsSet.Builder learnerLaunch(
-      FakePlatform platform,
-      String nonce,
-      String course,
-      String subject,
-      String name,
-      String unitPath) {
-    return learnerLaunch(platform, nonce, course, subject, name, unitPath, null);
-  }
-
-  /** The same, with the unit's display name when the LMS passes one (else null). */
+  /**
+   * A learner's launch of the course's Ask the community link, with the unit's display name when
+   * the LMS passes one (else null).
+   */
   static JWTClaimsSet.Builder learnerLaunch(
       FakePlatform platform,
       String nonce,

@@ -171,7 +171,7 @@ class AskInTheBrowserIT extends LaunchingTest {
     registerOnce(moodle, "1");
     moodle.launches(toolBase());
     moodle.launchesAs(
-        nonce -> AskCourse.learnerLaunch(moodle, nonce, course, subject, name, unitPath));
+        nonce -> AskCourse.learnerLaunch(moodle, nonce, course, subject, name, unitPath, null));
     browser.switchTo().defaultContent();
     browser.get(moodle.origin() + "/course?storage=yes");
     browser.switchTo().frame("tool");
