@@ -40,6 +40,7 @@
 #   TOOL_JAVA_OPTS    JVM flags of the tool (default: the Docker image's serial GC, 1 GiB heap)
 #   PROFILE           1 (default): after the tables, one more burst of batches of 50 with JFR on
 #                     the tool, summarised (bench/lrs JfrSummary); 0: not
+#   WRITES            1 (default): the write phases; 0: only the load and the queries
 #   KEEP_DB           1: leave BENCH_DB for a look or another run (default: dropped at the end)
 #   REUSE_DB          1: measure on BENCH_DB as a KEEP_DB=1 run left it (no new database, no load;
 #                     e.g. the same data before and after a change of the tool)
@@ -203,7 +204,7 @@ fresh_npm() {
 
 # the measured statements are new in every run (their stream is named after it): a reused database
 # holds the statements of earlier runs, and the LRS does not store a statement it holds again
-for batch in 50 1; do
+for batch in $([ "${WRITES:-1}" = 1 ] && echo 50 1); do
   if [ "$batch" = 50 ]; then count=$count50; warmup=$warmup50; else count=$count1; warmup=$warmup1; fi
   log "batch $batch: embedded LRS"
   bench post "${embedded[@]}" --label "embedded LRS (on top of $n)" --stream "embedded-b$batch-$run_id" \
@@ -263,7 +264,7 @@ errors_in_log=$(grep -c 'SEVERE\|Exception' "$out/tool/tool.log" || true)
   echo "- **Machine:** $(nproc) CPUs, $(lscpu | sed -n 's/^Model name: *//p' | head -1), $(free -g | awk '/^Mem:/ {print $2}') GiB RAM, Linux $(uname -r); $(java -version 2>&1 | head -1); node $(node --version); PostgreSQL $(psql -At -d postgres -c 'show server_version') on $PGHOST:$PGPORT (shared_buffers $(psql -At -d postgres -c 'show shared_buffers'))"
   echo "- **Load (uptime):** before \`$uptime_before\`; after \`$(uptime)\`; 1-min load before each measured phase in the tables"
   echo "- **Tool jar:** $tool_jar (sha256 $(sha256sum "$tool_jar" | cut -c1-12)), commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src || echo ' + uncommitted changes'); JVM flags \`$java_opts\`; credential scope \`all\`"
-  echo "- **Command:** \`bench/lrs.sh\` (REUSE_DB=${REUSE_DB:-0} N=$n LOAD_VIA_LRS=$load_via_lrs LOAD_BATCH=$load_batch CLIENTS=$clients COUNT50=$count50 WARMUP50=$warmup50 COUNT1=$count1 WARMUP1=$warmup1 QUERIES=$queries MAX_LOAD=$max_load)"
+  echo "- **Command:** \`bench/lrs.sh\` (REUSE_DB=${REUSE_DB:-0} WRITES=${WRITES:-1} N=$n LOAD_VIA_LRS=$load_via_lrs LOAD_BATCH=$load_batch CLIENTS=$clients COUNT50=$count50 WARMUP50=$warmup50 COUNT1=$count1 WARMUP1=$warmup1 QUERIES=$queries MAX_LOAD=$max_load)"
   echo "- **After the load:** database size, statements, agent link rows, activity link rows, lrs_activity rows: $sizes; \`VACUUM ANALYZE\` took ${vacuum_seconds} s"
   echo "- **Tool log:** $errors_in_log lines with SEVERE or Exception"
   echo
