@@ -166,6 +166,41 @@ class LaunchIT extends LaunchingTest {
   }
 
   @Test
+  void aPlatformSwitchedOffStopsLaunchingAtOnceThoughItsRegistrationWasJustRead() {
+    try (FakePlatform platform = new FakePlatform("https://switched-off.fake.test")) {
+      String id = registerOnce(platform, "1");
+      Login first = login(platform);
+      HttpResponse<String> launched =
+          launch(platform.sign(platform.moodleLaunch(first.nonce(), "1").build()), first);
+      assertThat(landing(launched).statusCode()).isEqualTo(200);
+      Login begun = login(platform);
+
+      Http.send(
+          Http.request(at("/api/admin/lti/platforms/" + id))
+              .header("Authorization", ADMIN)
+              .header("Content-Type", "application/json")
+              .method("PATCH", BodyPublishers.ofString("{\"enabled\":false}")));
+
+      assertThat(
+              Http.send(
+                      Http.request(
+                          at(
+                              "/lti/login?iss="
+                                  + Http.encoded(platform.issuer)
+                                  + "&login_hint=u&client_id="
+                                  + Http.encoded(platform.clientId)
+                                  + "&target_link_uri="
+                                  + Http.encoded(toolBase() + "/lti/launch"))))
+                  .statusCode())
+          .as("login after the switch-off")
+          .isEqualTo(403);
+      assertRefused(
+          launch(platform.sign(platform.moodleLaunch(begun.nonce(), "1").build()), begun),
+          "launch of a login begun before the switch-off");
+    }
+  }
+
+  @Test
   void aBlockedDeploymentCannotLaunch() {
     String id = registerOnce(moodle, "1");
     Http.send(

@@ -26,7 +26,6 @@ import org.child.cop.activities.control.Catalogue;
 import org.child.cop.communities.CommunityRole;
 import org.child.cop.communities.control.Communities;
 import org.child.cop.identity.control.Members;
-import org.child.cop.identity.entity.Membership;
 import org.child.cop.lti.DeepLink;
 import org.child.cop.lti.Launch;
 import org.child.cop.lti.LtiRole;
@@ -190,23 +189,18 @@ public class ActivitiesResource {
   }
 
   private String communitySpace(Launch launch, String token, ActivityTemplate template) {
-    List<Membership> present =
+    List<Members.TakingPart> present =
         launch.contextId() == null
             ? List.of()
-            : members.inContext(launch.platformId(), launch.contextId()).stream()
-                .filter(Membership::active)
-                .toList();
+            : members.takingPart(launch.platformId(), launch.contextId());
     String people =
         present.stream()
             .map(
-                membership ->
+                person ->
                     "<li>"
-                        + Html.escape(
-                            membership.member().name() == null
-                                ? "A member"
-                                : membership.member().name())
+                        + Html.escape(person.name() == null ? "A member" : person.name())
                         + " <span class=\"roles\">("
-                        + Html.escape(roleNames(membership.roles()))
+                        + Html.escape(roleNames(person.roles()))
                         + ")</span></li>")
             .collect(Collectors.joining("", "<ul class=\"members\">", "</ul>"));
     return Page.titled(template.title())

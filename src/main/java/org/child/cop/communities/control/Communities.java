@@ -42,16 +42,16 @@ public class Communities {
       // a course designer placing activities is not taking part yet
       return;
     }
+    Member member = launched.member();
+    if (inCommunityOf(launch, member)) {
+      return; // every launch after the first: one query
+    }
     Instant now = Instant.now();
     String communityId =
         of(launch.platformId(), launch.contextId())
             .map(Community::id)
             .orElseGet(() -> found(launch, now));
-    Member member = launched.member();
     PlatformAccount account = member.account();
-    if (isMember(communityId, member)) {
-      return;
-    }
     // one join per member, even when the same person's launches race: the second waits here and
     // then finds the first one's membership
     Community community = em.find(Community.class, communityId, LockModeType.PESSIMISTIC_WRITE);
@@ -93,6 +93,15 @@ public class Communities {
           .map(Community::id)
           .orElseThrow(() -> raced);
     }
+  }
+
+  private boolean inCommunityOf(Launch launch, Member member) {
+    return em.createNamedQuery(CommunityMember.COUNT_IN_COMMUNITY_OF_CONTEXT, Long.class)
+            .setParameter("platformId", launch.platformId())
+            .setParameter("contextId", launch.contextId())
+            .setParameter("memberId", member.id())
+            .getSingleResult()
+        > 0;
   }
 
   private boolean isMember(String communityId, Member member) {

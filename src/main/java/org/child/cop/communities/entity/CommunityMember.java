@@ -6,6 +6,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
@@ -18,7 +19,17 @@ import org.child.cop.communities.CommunityRole;
 @Entity
 @Table(name = "community_member")
 @IdClass(CommunityMember.Key.class)
+@NamedQuery(
+    name = CommunityMember.COUNT_IN_COMMUNITY_OF_CONTEXT,
+    query =
+        "select count(m) from CommunityMember m, CommunityContext c where c.platformId ="
+            + " :platformId and c.contextId = :contextId and m.communityId = c.community.id"
+            + " and m.memberId = :memberId")
 public class CommunityMember {
+
+  /** Whether a member is in the community a course context leads into: 0 or 1. */
+  public static final String COUNT_IN_COMMUNITY_OF_CONTEXT =
+      "CommunityMember.countInCommunityOfContext";
 
   /** The primary key (a class with settable fields, as JPA wants it). */
   public static class Key implements Serializable {

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.child.cop.identity.MemberLaunched;
-import org.child.cop.identity.OrgUnit;
 import org.child.cop.identity.entity.Member;
 import org.child.cop.identity.entity.Membership;
 import org.child.cop.identity.entity.PlatformAccount;
@@ -47,8 +46,9 @@ public class Members {
           true,
           now);
     }
-    OrgUnit unit = orgUnits.onLaunch(member.account(), launch.custom(), now);
-    launched.fire(new MemberLaunched(member, launch, unit));
+    launched.fire(
+        new MemberLaunched(
+            member, launch, orgUnits.onLaunch(member.account(), launch.custom(), now)));
   }
 
   /**
@@ -165,6 +165,22 @@ public class Members {
           em.persist(membership);
           return membership;
         });
+  }
+
+  /** Someone taking part in a course context now, as pages list them. */
+  public record TakingPart(String name, Set<LtiRole> roles) {}
+
+  /**
+   * Who takes part in a course context now, by name: values rather than entities, since a page
+   * showing them changes nothing.
+   */
+  public List<TakingPart> takingPart(String platformId, String contextId) {
+    return em.createNamedQuery(Membership.NAMES_AND_ROLES_ACTIVE_IN_CONTEXT, Object[].class)
+        .setParameter("platformId", platformId)
+        .setParameter("contextId", contextId)
+        .getResultStream()
+        .map(row -> new TakingPart((String) row[0], Membership.roles((String) row[1])))
+        .toList();
   }
 
   public List<Membership> inContext(String platformId, String contextId) {

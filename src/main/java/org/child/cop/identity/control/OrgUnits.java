@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.child.cop.identity.OrgUnit;
 import org.child.cop.identity.UnitNames;
@@ -44,21 +45,22 @@ public class OrgUnits {
 
   /**
    * The unit of someone launching now: the one the launch names (recorded if it is a change), else
-   * the one known from before. Called while the member's row is locked, so one person's launches
-   * record their changes one after the other.
+   * the one known from before, read only when asked for. Called while the member's row is locked,
+   * so one person's launches record their changes one after the other.
    */
-  public OrgUnit onLaunch(PlatformAccount account, Map<String, String> custom, Instant now) {
+  public Supplier<OrgUnit> onLaunch(
+      PlatformAccount account, Map<String, String> custom, Instant now) {
     OrgUnit named = OrgUnit.fromCustomParameters(custom);
-    UnitHistory history = historyOf(account);
     if (named.equals(OrgUnit.UNASSIGNED)) {
-      return history.at(now);
+      return () -> at(account, now);
     }
+    UnitHistory history = historyOf(account);
     String name = custom.get(NAME_PARAMETER);
     if (name != null && name.strip().startsWith("$")) {
       name = null; // a substitution variable the LMS did not fill in
     }
     history.assign(named, name, UnitAssignment.Source.LAUNCH, now).ifPresent(em::persist);
-    return named;
+    return () -> named;
   }
 
   /** What people read for these units, looked up together: one query for a whole page. */

@@ -36,10 +36,19 @@ import org.child.cop.lti.LtiRole;
     query =
         "select m from Membership m join fetch m.member where m.platformId = :platformId"
             + " and m.contextId = :contextId order by m.member.name")
+@NamedQuery(
+    name = Membership.NAMES_AND_ROLES_ACTIVE_IN_CONTEXT,
+    query =
+        "select m.member.name, m.roles from Membership m where m.platformId = :platformId"
+            + " and m.contextId = :contextId and m.active = true order by m.member.name")
 public class Membership {
 
   public static final String OF_MEMBER_IN_CONTEXT = "Membership.ofMemberInContext";
   public static final String IN_CONTEXT = "Membership.inContext";
+
+  /** Rows of (member name, stored roles: read them with {@link #roles(String)}). */
+  public static final String NAMES_AND_ROLES_ACTIVE_IN_CONTEXT =
+      "Membership.namesAndRolesActiveInContext";
 
   /** How the tool learnt of it. */
   public enum Source {
@@ -101,9 +110,14 @@ public class Membership {
   }
 
   public Set<LtiRole> roles() {
+    return roles(roles);
+  }
+
+  /** The roles as the {@code roles} column stores them. */
+  public static Set<LtiRole> roles(String stored) {
     Set<LtiRole> set = EnumSet.noneOf(LtiRole.class);
-    if (!roles.isEmpty()) {
-      Arrays.stream(roles.split(",")).map(LtiRole::valueOf).forEach(set::add);
+    if (!stored.isEmpty()) {
+      Arrays.stream(stored.split(",")).map(LtiRole::valueOf).forEach(set::add);
     }
     return set;
   }

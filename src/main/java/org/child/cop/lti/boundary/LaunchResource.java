@@ -122,7 +122,7 @@ public class LaunchResource {
                 + PlatformStorage.element(
                     "get",
                     target,
-                    verified.session().platform(),
+                    verified.platform(),
                     Map.of(
                         "key",
                         "state-" + state,

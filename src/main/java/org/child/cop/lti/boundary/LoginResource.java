@@ -109,7 +109,7 @@ public class LoginResource {
                 + PlatformStorage.element(
                     "put",
                     target,
-                    redirect.login().platform(),
+                    redirect.platform(),
                     Map.of("key", "state-" + state, "value", state, "next", next)))
         .render();
   }

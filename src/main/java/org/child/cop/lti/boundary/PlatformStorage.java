@@ -4,7 +4,7 @@ import java.net.URI;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.child.cop.lti.entity.Platform;
+import org.child.cop.lti.control.RegisteredPlatform;
 import org.child.cop.pages.Html;
 
 /**
@@ -28,7 +28,7 @@ final class PlatformStorage {
    * another host than its login endpoint, so for Canvas the target is any origin and replies are
    * matched by window and message id.
    */
-  static String origin(Platform platform) {
+  static String origin(RegisteredPlatform platform) {
     URI issuer = URI.create(platform.issuer());
     if (issuer.getHost() != null && issuer.getHost().endsWith("instructure.com")) {
       return "*";
@@ -38,7 +38,8 @@ final class PlatformStorage {
   }
 
   /** The element the script reads: what to store or fetch, where, and what comes next. */
-  static String element(String mode, String target, Platform platform, Map<String, String> data) {
+  static String element(
+      String mode, String target, RegisteredPlatform platform, Map<String, String> data) {
     String attributes =
         data.entrySet().stream()
             .map(e -> " data-" + e.getKey() + "=\"" + Html.escape(e.getValue()) + "\"")

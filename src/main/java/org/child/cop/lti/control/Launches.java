@@ -18,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.text.ParseException;
@@ -54,6 +55,8 @@ public class Launches {
 
   @PersistenceContext EntityManager em;
   @Inject PlatformKeySets keySets;
+  @Inject RegisteredPlatforms platforms;
+  @Inject Event<PlatformWasChanged> platformChanged;
   @Inject ServiceCalls serviceCalls;
 
   /** Observers (members, communities) record what the launch tells, in the same transaction. */
@@ -63,7 +66,11 @@ public class Launches {
    * A verified launch kept for the tool's pages; {@code bindingSecret} is present when the browser
    * must still prove, through platform storage, that it began the login.
    */
-  public record Verified(Launch launch, LaunchSession session, Optional<String> bindingSecret) {}
+  public record Verified(
+      Launch launch,
+      LaunchSession session,
+      RegisteredPlatform platform,
+      Optional<String> bindingSecret) {}
 
   /**
    * @param stateFromBrowser what this browser holds for the state (the cookie), so that a state and
@@ -78,21 +85,26 @@ public class Launches {
     if (state == null || state.isBlank() || idToken == null || idToken.isBlank()) {
       throw new LaunchRefused("The launch carries no state or no id_token.");
     }
-    LoginState login = em.find(LoginState.class, state);
+    // locked until this launch commits, so that of two posts of one state only one can spend it
+    LoginState login = em.find(LoginState.class, state, LockModeType.PESSIMISTIC_WRITE);
     if (login == null) {
       throw new LaunchRefused("The launch's state is unknown: the login did not begin here.");
     }
+    RegisteredPlatform platform =
+        platforms
+            .byId(login.platformId())
+            .orElseThrow(
+                () -> new LaunchRefused("The platform that began this login is not registered."));
     boolean cookieBound = state.equals(stateFromBrowser);
     if (!cookieBound && (stateFromBrowser != null || !platformStorage)) {
       throw new LaunchRefused(
               "The launch's state is not bound to this browser (its cookie is missing or"
                   + " different). The browser may block cookies inside the course page.")
-          .withInitiationAgain(login.initiationAgain());
+          .withInitiationAgain(login.initiationAgain(platform.issuer(), platform.clientId()));
     }
     if (!login.use(now)) {
       throw new LaunchRefused("The launch's state has expired or was used already.");
     }
-    Platform platform = login.platform();
     if (!platform.enabled()) {
       throw new LaunchRefused(platform.whyOff());
     }
@@ -101,19 +113,39 @@ public class Launches {
     if (deploymentId == null) {
       throw new LaunchRefused("The launch names no deployment_id.");
     }
-    Deployment deployment = platform.deploymentSeen(deploymentId, now);
+    Deployment.Status deployment =
+        platform.deployment(deploymentId).orElseGet(() -> recorded(platform, deploymentId, now));
     if (!deployment.acceptsLaunches()) {
       throw new LaunchRefused("The deployment " + deploymentId + " is blocked in CHILD CoP.");
     }
     Launch launch = launch(platform, claims, deploymentId);
+    // a reference, not a read: the session needs only the platform's key
     LaunchSession session =
-        new LaunchSession(platform, LaunchSessions.json(launch), services(claims), now);
+        new LaunchSession(
+            em.getReference(Platform.class, platform.id()),
+            LaunchSessions.json(launch),
+            services(claims),
+            now);
     Optional<String> secret =
         cookieBound ? Optional.empty() : Optional.of(session.awaitBrowserBinding());
     em.persist(session);
     launched.fire(launch);
     serviceCalls.queueAfter(launch, session);
-    return new Verified(launch, session, secret);
+    return new Verified(launch, session, platform, secret);
+  }
+
+  /**
+   * A deployment met for the first time on a valid launch is recorded for an administrator to
+   * confirm or block (Canvas creates one per course-level install).
+   */
+  private Deployment.Status recorded(RegisteredPlatform known, String deploymentId, Instant now) {
+    Platform platform = em.find(Platform.class, known.id());
+    if (platform == null) {
+      throw new LaunchRefused("The platform that began this login is not registered.");
+    }
+    Deployment.Status status = platform.deploymentSeen(deploymentId, now).status();
+    platformChanged.fire(new PlatformWasChanged(platform.id()));
+    return status;
   }
 
   /** The service claims only this package reads later: deep linking, AGS, NRPS. */
@@ -128,7 +160,7 @@ public class Launches {
   }
 
   private JWTClaimsSet verifiedClaims(
-      String idToken, Platform platform, LoginState login, Instant now) {
+      String idToken, RegisteredPlatform platform, LoginState login, Instant now) {
     SignedJWT jwt = signed(idToken);
     if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm())) {
       throw new LaunchRefused(
@@ -208,7 +240,8 @@ public class Launches {
     }
   }
 
-  private static Launch launch(Platform platform, JWTClaimsSet claims, String deploymentId) {
+  private static Launch launch(
+      RegisteredPlatform platform, JWTClaimsSet claims, String deploymentId) {
     List<String> roles;
     try {
       List<String> listed = claims.getStringListClaim(LTI + "roles");

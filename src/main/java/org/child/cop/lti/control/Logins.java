@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.child.cop.lti.entity.LoginState;
-import org.child.cop.lti.entity.Platform;
 import org.child.cop.settings.ToolSettings;
 
 /**
@@ -34,8 +33,8 @@ public class Logins {
       String clientId,
       String deploymentId) {}
 
-  /** Where to send the browser, and the state it must bring back. */
-  public record Redirect(URI authorizationRequest, LoginState login) {}
+  /** Where to send the browser, and the state it must bring back to the platform's launch. */
+  public record Redirect(URI authorizationRequest, LoginState login, RegisteredPlatform platform) {}
 
   /** Why a login cannot begin, in words an LMS administrator can act on. */
   public static class Refused extends RuntimeException {
@@ -54,39 +53,32 @@ public class Logins {
 
   @PersistenceContext EntityManager em;
   @Inject ToolSettings settings;
+  @Inject RegisteredPlatforms platforms;
 
   @Transactional
   public Redirect begin(Initiation initiation) {
     require(initiation.issuer(), "iss");
     require(initiation.loginHint(), "login_hint");
     require(initiation.targetLinkUri(), "target_link_uri");
-    Platform platform = platformFor(initiation.issuer(), initiation.clientId());
+    RegisteredPlatform platform = platformFor(initiation.issuer(), initiation.clientId());
     if (!platform.enabled()) {
       throw new Refused(platform.whyOff(), true);
     }
     URI target = ownTarget(initiation.targetLinkUri());
     LoginState login =
         new LoginState(
-            platform,
+            platform.id(),
             target,
             initiation.loginHint(),
             initiation.messageHint(),
             initiation.deploymentId(),
             Instant.now());
     em.persist(login);
-    return new Redirect(authorizationRequest(platform, initiation, login), login);
+    return new Redirect(authorizationRequest(platform, initiation, login), login, platform);
   }
 
-  private Platform platformFor(String issuer, String clientId) {
-    List<Platform> candidates =
-        clientId == null || clientId.isBlank()
-            ? em.createNamedQuery(Platform.BY_ISSUER, Platform.class)
-                .setParameter("issuer", issuer)
-                .getResultList()
-            : em.createNamedQuery(Platform.BY_ISSUER_AND_CLIENT, Platform.class)
-                .setParameter("issuer", issuer)
-                .setParameter("clientId", clientId)
-                .getResultList();
+  private RegisteredPlatform platformFor(String issuer, String clientId) {
+    List<RegisteredPlatform> candidates = platforms.byIssuer(issuer, clientId);
     if (candidates.isEmpty()) {
       throw new Refused(
           "No platform with issuer "
@@ -132,7 +124,8 @@ public class Logins {
     return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
   }
 
-  private URI authorizationRequest(Platform platform, Initiation initiation, LoginState login) {
+  private URI authorizationRequest(
+      RegisteredPlatform platform, Initiation initiation, LoginState login) {
     Map<String, String> parameters = new LinkedHashMap<>();
     parameters.put("scope", "openid");
     parameters.put("response_type", "id_token");

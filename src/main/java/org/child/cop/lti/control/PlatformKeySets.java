@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.net.MalformedURLException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.child.cop.lti.entity.Platform;
 
 /**
  * Each platform's public keys, fetched from its key-set URL and cached: an unknown {@code kid}
@@ -25,7 +24,7 @@ public class PlatformKeySets {
 
   private final Map<String, Source> byPlatform = new ConcurrentHashMap<>();
 
-  public JWKSource<SecurityContext> of(Platform platform) {
+  public JWKSource<SecurityContext> of(RegisteredPlatform platform) {
     String url = platform.keysetUrl().toString();
     return byPlatform
         .compute(

@@ -1,6 +1,7 @@
 package org.child.cop.lti.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -46,6 +47,9 @@ public class Platforms {
 
   @PersistenceContext EntityManager em;
   @Inject ToolSettings settings;
+
+  /** Tells the registrations logins and launches read ({@link RegisteredPlatforms}). */
+  @Inject Event<PlatformWasChanged> changed;
 
   public List<Platform> all() {
     return em.createNamedQuery(Platform.ALL, Platform.class).getResultList();
@@ -128,6 +132,7 @@ public class Platforms {
     try {
       em.persist(platform);
       em.flush();
+      changed.fire(new PlatformWasChanged(platform.id()));
     } catch (PersistenceException e) {
       if (isUniqueViolation(e)) {
         throw new AlreadyRegistered(platform.issuer(), platform.clientId());
@@ -153,6 +158,7 @@ public class Platforms {
         .map(
             platform -> {
               platform.approve();
+              changed.fire(new PlatformWasChanged(id));
               LOG.info(() -> "Platform " + id + " (" + platform.issuer() + ") approved");
               return platform;
             });
@@ -168,6 +174,7 @@ public class Platforms {
               } else {
                 platform.disable();
               }
+              changed.fire(new PlatformWasChanged(id));
               LOG.info(() -> "Platform " + id + (enabled ? " enabled" : " disabled"));
               return platform;
             });
@@ -179,6 +186,7 @@ public class Platforms {
     platform.ifPresent(
         p -> {
           em.remove(p);
+          changed.fire(new PlatformWasChanged(id));
           LOG.info(() -> "Deleted platform " + id + " (" + p.issuer() + ")");
         });
     return platform.isPresent();
@@ -195,6 +203,7 @@ public class Platforms {
               } else {
                 platform.decide(deploymentId, decision);
               }
+              changed.fire(new PlatformWasChanged(id));
               return platform;
             });
   }

@@ -26,7 +26,11 @@ public class Deployment {
     /** First seen on a valid launch; accepted until an administrator confirms or blocks it. */
     RECORDED,
     /** Launches from it are refused. */
-    BLOCKED
+    BLOCKED;
+
+    public boolean acceptsLaunches() {
+      return this != BLOCKED;
+    }
   }
 
   @Id private String id;
@@ -68,7 +72,7 @@ public class Deployment {
   }
 
   public boolean acceptsLaunches() {
-    return status != Status.BLOCKED;
+    return status.acceptsLaunches();
   }
 
   void decide(Status decision) {

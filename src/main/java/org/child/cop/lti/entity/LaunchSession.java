@@ -2,6 +2,7 @@ package org.child.cop.lti.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
@@ -36,7 +37,8 @@ public class LaunchSession {
 
   @Id private String id;
 
-  @ManyToOne(optional = false)
+  // lazy: a page resumes its launch on every request and reads only the launch's values
+  @ManyToOne(optional = false, fetch = FetchType.LAZY)
   @JoinColumn(name = "platform_id")
   private Platform platform;
 

@@ -3,8 +3,6 @@ package org.child.cop.lti.entity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.net.URI;
 import java.security.SecureRandom;
@@ -36,9 +34,9 @@ public class LoginState {
   @Column(nullable = false)
   private String nonce;
 
-  @ManyToOne(optional = false)
-  @JoinColumn(name = "platform_id")
-  private Platform platform;
+  // the id alone: logins and launches read the platform through a short-lived cache of its own
+  @Column(name = "platform_id", nullable = false)
+  private String platformId;
 
   @Column(name = "target_link_uri", nullable = false)
   private String targetLinkUri;
@@ -64,12 +62,12 @@ public class LoginState {
 
   protected LoginState() {}
 
-  public LoginState(Platform platform, URI targetLinkUri, Instant now) {
-    this(platform, targetLinkUri, null, null, null, now);
+  public LoginState(String platformId, URI targetLinkUri, Instant now) {
+    this(platformId, targetLinkUri, null, null, null, now);
   }
 
   public LoginState(
-      Platform platform,
+      String platformId,
       URI targetLinkUri,
       String loginHint,
       String messageHint,
@@ -80,7 +78,7 @@ public class LoginState {
     this.deploymentId = fitting(deploymentId, 255);
     this.state = random();
     this.nonce = random();
-    this.platform = Objects.requireNonNull(platform);
+    this.platformId = Objects.requireNonNull(platformId);
     this.targetLinkUri = targetLinkUri.toString();
     this.createdAt = now.atOffset(ZoneOffset.UTC);
     this.expiresAt = now.plus(LIFETIME).atOffset(ZoneOffset.UTC);
@@ -97,15 +95,16 @@ public class LoginState {
 
   /**
    * The login initiation to send this browser to again, top-level in a new window where the state
-   * cookie is first-party; empty when the platform's hints were too long to keep.
+   * cookie is first-party, as the platform with this issuer and client id began it; empty when the
+   * platform's hints were too long to keep.
    */
-  public Optional<Map<String, String>> initiationAgain() {
+  public Optional<Map<String, String>> initiationAgain(String issuer, String clientId) {
     if (loginHint == null) {
       return Optional.empty();
     }
     Map<String, String> parameters = new LinkedHashMap<>();
-    parameters.put("iss", platform.issuer());
-    parameters.put("client_id", platform.clientId());
+    parameters.put("iss", issuer);
+    parameters.put("client_id", clientId);
     parameters.put("login_hint", loginHint);
     parameters.put("target_link_uri", targetLinkUri);
     if (messageHint != null) {
@@ -135,8 +134,8 @@ public class LoginState {
     return nonce;
   }
 
-  public Platform platform() {
-    return platform;
+  public String platformId() {
+    return platformId;
   }
 
   public URI targetLinkUri() {

@@ -9,15 +9,7 @@ import org.junit.jupiter.api.Test;
 class LoginStateTest {
 
   private static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
-  private static final Platform MOODLE =
-      new Platform(
-          "Moodle",
-          "https://moodle.example.org",
-          "client",
-          URI.create("https://moodle.example.org/mod/lti/auth.php"),
-          URI.create("https://moodle.example.org/mod/lti/token.php"),
-          URI.create("https://moodle.example.org/mod/lti/certs.php"),
-          NOW);
+  private static final String MOODLE = "a-platform-id";
 
   private static LoginState login() {
     return new LoginState(MOODLE, URI.create("https://cop.example.org/lti/launch"), NOW);
