@@ -162,9 +162,8 @@ final class Outbox implements AutoCloseable {
   }
 
   /**
-   * The start of each delivering transaction in the range (epoch seconds, ascending) with how many
-   * statements it delivered: the tool sets delivered_at to current_timestamp, which PostgreSQL
-   * fixes when the relay's transaction begins, before it claims and sends the batch.
+   * When the LRS answered each delivered batch of the range (epoch seconds, ascending; the tool
+   * records that moment as delivered_at for the whole batch) with how many statements it held.
    */
   List<double[]> batches(Range range) throws SQLException {
     List<double[]> batches = new ArrayList<>();
@@ -188,8 +187,8 @@ final class Outbox implements AutoCloseable {
 
   /**
    * Bench only: a column and trigger that note the database clock when the relay's UPDATE marks a
-   * statement delivered, i.e. after the LRS answered. delivered_at cannot tell that moment (see
-   * {@link #batches}). Installed only for the delay run, so the throughput runs measure the tool's
+   * statement delivered, i.e. after the LRS answered, on the clock of created_at (delivered_at is
+   * the tool's clock). Installed only for the delay run, so the throughput runs measure the tool's
    * schema as it ships.
    */
   void noteAcknowledgements() throws SQLException {
