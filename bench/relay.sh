@@ -45,6 +45,9 @@
 #   MAX_LOAD MAX_WAIT  before each phase wait (polling every 30 s) until the 1-minute load average is
 #                      below MAX_LOAD (default 1.5); MAX_WAIT seconds (default 1200) is the budget for
 #                      all these waits together, after which phases run anyway; the load is recorded
+#   ANALYZE            1: VACUUM ANALYZE the bench database before each phase, as autovacuum would
+#                      now and then; 0 (default): never, as on a server with autovacuum off (this
+#                      machine's), where PostgreSQL plans every query without statistics
 #   TOOL_JAVA_OPTS     JVM flags of the tool (default: the Docker image's serial GC, 1 GiB heap)
 #   PGHOST PGPORT PGUSER PGPASSWORD BENCH_DB   the bench database (dropped and created anew)
 set -euo pipefail
@@ -193,6 +196,9 @@ phase() { # $1: phase, $2: label, rest: options; runs on a fresh LRS after the m
   local kind=$1 label=$2 load
   shift 2
   restart_lrs
+  if [ "${ANALYZE:-0}" = 1 ]; then
+    psql -q -d "$db" -c 'vacuum analyze' >&2
+  fi
   load=$(wait_quiet)
   phase_no=$((phase_no + 1))
   log "phase $phase_no: $label (1-min load $load)"
@@ -266,7 +272,7 @@ relay_waits=$(grep -c 'Statements for .* wait' "$out/tool/tool.log" || true)
   fi
   echo "- **Machine:** $(nproc) CPUs, $(lscpu | sed -n 's/^Model name: *//p' | head -1), $(free -g | awk '/^Mem:/ {print $2}') GiB RAM, Linux $(uname -r); $(java -version 2>&1 | head -1); node $(node --version)"
   echo "- **Tool jar:** $tool_jar (sha256 $(sha256sum "$tool_jar" | cut -c1-12)); JVM flags \`$java_opts\`; PostgreSQL $(psql -At -d postgres -c 'show server_version') on $PGHOST:$PGPORT"
-  echo "- **Command:** \`bench/relay.sh\` (DESTINATION=$lrs_kind COUNT=$count WARMUP=$warmup ROUNDS=$rounds BATCH_SIZE=$batch RELAY_INTERVAL=$interval PER_TRANSACTION=$per_transaction RATE=$rate DELAY_SECONDS=$delay_seconds DELAY_INTERVAL=$delay_interval TIMER_MINIMUM=$timer_minimum MAX_LOAD=$max_load)"
+  echo "- **Command:** \`bench/relay.sh\` (DESTINATION=$lrs_kind COUNT=$count WARMUP=$warmup ROUNDS=$rounds BATCH_SIZE=$batch RELAY_INTERVAL=$interval PER_TRANSACTION=$per_transaction RATE=$rate DELAY_SECONDS=$delay_seconds DELAY_INTERVAL=$delay_interval TIMER_MINIMUM=$timer_minimum MAX_LOAD=$max_load ANALYZE=${ANALYZE:-0})"
   echo "- **Tool log:** $errors_in_log lines with SEVERE or Exception; $relay_waits times a destination was set to rest"
   echo
   java -cp "$bench_jar" org.child.bench.relay.RelayBench report --dir "$out/results"
