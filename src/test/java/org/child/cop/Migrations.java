@@ -16,7 +16,8 @@ public final class Migrations {
   private Migrations() {}
 
   public static String latestVersion() {
-    try (Stream<Path> scripts = Files.list(Path.of("src/main/resources/db/migration/common"))) {
+    // common, and the scripts for one database only (postgresql, h2), which exist for both
+    try (Stream<Path> scripts = Files.walk(Path.of("src/main/resources/db/migration"), 2)) {
       return String.valueOf(
           scripts
               .map(script -> VERSIONED.matcher(script.getFileName().toString()))

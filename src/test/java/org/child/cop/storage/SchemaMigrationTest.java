@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.child.cop.storage.control.SchemaMigration;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
@@ -24,8 +25,6 @@ import org.junit.jupiter.api.Test;
  * them rather than skipping).
  */
 class SchemaMigrationTest {
-
-  private static final String MIGRATIONS = "classpath:db/migration/common";
 
   @Test
   void migrationsGiveTheSameSchemaOnH2AndPostgreSql() throws SQLException {
@@ -167,7 +166,8 @@ class SchemaMigrationTest {
     return Flyway.configure()
         .dataSource(url, user, password)
         .schemas(schema)
-        .locations(MIGRATIONS)
+        .locations(
+            SchemaMigration.locations(url.startsWith("jdbc:postgresql:") ? "PostgreSQL" : "H2"))
         .load()
         .migrate();
   }

@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.LongSummaryStatistics;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -130,33 +131,24 @@ public class Deliveries {
 
   /**
    * Locks up to {@code limit} pending statements of the destination, oldest first, skipping rows
-   * another relay holds; the locks last until the caller's transaction ends.
+   * another relay holds, and reads them in the same round trip; the locks (on the delivery rows
+   * only: relays for other destinations send the same statements) last until the caller's
+   * transaction ends.
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public List<Claimed> claim(String destination, int limit) {
     @SuppressWarnings("unchecked")
-    List<Object> seqs =
+    List<Object[]> rows =
         em.createNativeQuery(
-                "select statement_seq from statement_delivery"
+                "with claimed as (select statement_seq from statement_delivery"
                     + " where destination = ?1 and status = 'PENDING'"
                     + " order by statement_seq fetch first "
                     + limit
-                    + " rows only for update skip locked")
+                    + " rows only for update skip locked)"
+                    + " select o.seq, o.statement_id, o.payload from claimed c"
+                    + " join statement_outbox o on o.seq = c.statement_seq order by o.seq")
             .setParameter(1, destination)
             .getResultList();
-    if (seqs.isEmpty()) {
-      return List.of();
-    }
-    Query payloads =
-        em.createNativeQuery(
-            "select seq, statement_id, payload from statement_outbox where seq in ("
-                + placeholders(seqs.size(), 1)
-                + ") order by seq");
-    for (int i = 0; i < seqs.size(); i++) {
-      payloads.setParameter(i + 1, ((Number) seqs.get(i)).longValue());
-    }
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows = payloads.getResultList();
     List<Claimed> claimed = new ArrayList<>(rows.size());
     for (Object[] row : rows) {
       claimed.add(
@@ -174,19 +166,25 @@ public class Deliveries {
     }
     boolean delivered = status == Status.DELIVERED;
     // positional parameters are numbered without gaps: the seqs follow the last one in use
-    int firstSeq = delivered ? 5 : 4;
+    int firstSeq = delivered ? 7 : 6;
+    // The range repeats what the list says, so that the primary key is searched by both columns
+    // even on a table never analysed (autovacuum off, or not yet run): PostgreSQL then plans the
+    // list alone as a scan of every row of the destination, slower with each statement delivered.
     Query update =
         em.createNativeQuery(
             "update statement_delivery set status = ?1, attempts = attempts + 1, last_error = ?2"
-                + (delivered ? ", delivered_at = ?4" : "")
-                + " where destination = ?3 and statement_seq in ("
+                + (delivered ? ", delivered_at = ?6" : "")
+                + " where destination = ?3 and statement_seq between ?4 and ?5"
+                + " and statement_seq in ("
                 + placeholders(statements.size(), firstSeq)
                 + ")");
     update.setParameter(1, status.name()).setParameter(2, shortened(error));
     update.setParameter(3, destination);
+    LongSummaryStatistics seqs = statements.stream().mapToLong(Claimed::seq).summaryStatistics();
+    update.setParameter(4, seqs.getMin()).setParameter(5, seqs.getMax());
     if (delivered) {
       // the moment the LRS answered, not the start of the relay's transaction
-      update.setParameter(4, Instant.now().atOffset(ZoneOffset.UTC));
+      update.setParameter(6, Instant.now().atOffset(ZoneOffset.UTC));
     }
     for (int i = 0; i < statements.size(); i++) {
       update.setParameter(i + firstSeq, statements.get(i).seq());

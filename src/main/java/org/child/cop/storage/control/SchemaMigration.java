@@ -14,6 +14,8 @@ import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -129,12 +131,30 @@ public class SchemaMigration {
     return wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait;
   }
 
+  /**
+   * The scripts for every database, then those for this one ({@code db/migration/postgresql} or
+   * {@code /h2}), for what only one of them can say, such as PostgreSQL's partial indexes. Each
+   * version of the latter exists for both, so both count the same versions.
+   */
+  public static String[] locations(String databaseProductName) {
+    String vendor = "PostgreSQL".equals(databaseProductName) ? "postgresql" : "h2";
+    return new String[] {"classpath:db/migration/common", "classpath:db/migration/" + vendor};
+  }
+
   private Flyway flyway() {
     return Flyway.configure(getClass().getClassLoader())
         .dataSource(dataSource)
-        .locations("classpath:db/migration/common")
+        .locations(locations(databaseProductName()))
         .failOnMissingLocations(true)
         .load();
+  }
+
+  private String databaseProductName() {
+    try (Connection connection = dataSource.getConnection()) {
+      return connection.getMetaData().getDatabaseProductName();
+    } catch (SQLException e) {
+      throw new IllegalStateException("the database cannot be reached: " + e.getMessage(), e);
+    }
   }
 
   private static String rootMessage(Throwable e) {

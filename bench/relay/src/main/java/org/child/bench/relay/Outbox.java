@@ -38,8 +38,7 @@ final class Outbox implements AutoCloseable {
                 + " values (?, ?, 'PENDING', 0)");
     statusOf =
         db.prepareStatement(
-            "select status, extract(epoch from clock_timestamp()) from statement_delivery"
-                + " where destination = ? and statement_seq = ?");
+            "select status from statement_delivery where destination = ? and statement_seq = ?");
   }
 
   /** Seqs of a written range, both ends included. */
@@ -114,30 +113,56 @@ final class Outbox implements AutoCloseable {
   }
 
   /**
-   * Waits until the range's last statement is no longer pending and returns the database's clock
-   * when that was seen (epoch seconds). The relay claims oldest first and one batch at a time per
-   * destination, so the last one settled means all have been tried; {@link #statuses} checks it. A
-   * primary-key read every 10 ms costs PostgreSQL next to nothing.
+   * Waits until no statement of the range is pending and returns the database's clock when that was
+   * seen (epoch seconds). The relay claims oldest first, but two looks may have a batch each on the
+   * wire, so the last statement settled leaves at most one batch before it still pending: first a
+   * primary-key read of the last one every 10 ms (next to nothing for PostgreSQL), then a count of
+   * the range's pending ones until there are none.
    */
   double awaitSettled(Range range, Duration patience) throws Exception {
     long deadline = System.nanoTime() + patience.toNanos();
     statusOf.setString(1, destination);
     statusOf.setLong(2, range.last());
-    while (true) {
-      try (ResultSet row = statusOf.executeQuery()) {
-        row.next();
-        String status = row.getString(1);
-        double now = row.getDouble(2);
-        db.commit();
-        if (!"PENDING".equals(status)) {
-          return now;
-        }
-      }
+    while (pollPending(statusOf)) {
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException(
             "statement " + range.last() + " still pending after " + patience);
       }
       Thread.sleep(10);
+    }
+    try (PreparedStatement pending =
+        db.prepareStatement(
+            "select count(*) > 0, extract(epoch from clock_timestamp()) from statement_delivery"
+                + " where destination = ? and statement_seq between ? and ?"
+                + " and status = 'PENDING'")) {
+      pending.setString(1, destination);
+      pending.setLong(2, range.first());
+      pending.setLong(3, range.last());
+      while (true) {
+        try (ResultSet row = pending.executeQuery()) {
+          row.next();
+          boolean any = row.getBoolean(1);
+          double now = row.getDouble(2);
+          db.commit();
+          if (!any) {
+            return now;
+          }
+        }
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("statements still pending after " + patience);
+        }
+        Thread.sleep(10);
+      }
+    }
+  }
+
+  /** Whether the statement {@code statusOf} reads is still pending. */
+  private boolean pollPending(PreparedStatement statusOf) throws SQLException {
+    try (ResultSet row = statusOf.executeQuery()) {
+      row.next();
+      boolean pending = "PENDING".equals(row.getString(1));
+      db.commit();
+      return pending;
     }
   }
 
@@ -162,9 +187,8 @@ final class Outbox implements AutoCloseable {
   }
 
   /**
-   * The start of each delivering transaction in the range (epoch seconds, ascending) with how many
-   * statements it delivered: the tool sets delivered_at to current_timestamp, which PostgreSQL
-   * fixes when the relay's transaction begins, before it claims and sends the batch.
+   * When the LRS answered each delivered batch of the range (epoch seconds, ascending; the tool
+   * records that moment as delivered_at for the whole batch) with how many statements it held.
    */
   List<double[]> batches(Range range) throws SQLException {
     List<double[]> batches = new ArrayList<>();
@@ -188,8 +212,8 @@ final class Outbox implements AutoCloseable {
 
   /**
    * Bench only: a column and trigger that note the database clock when the relay's UPDATE marks a
-   * statement delivered, i.e. after the LRS answered. delivered_at cannot tell that moment (see
-   * {@link #batches}). Installed only for the delay run, so the throughput runs measure the tool's
+   * statement delivered, i.e. after the LRS answered, on the clock of created_at (delivered_at is
+   * the tool's clock). Installed only for the delay run, so the throughput runs measure the tool's
    * schema as it ships.
    */
   void noteAcknowledgements() throws SQLException {

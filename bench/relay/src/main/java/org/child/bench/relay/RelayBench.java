@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.child.cop.xapi.Statement;
 import org.child.cop.xapi.XapiClient;
+import org.child.cop.xapi.XapiVersion;
 
 /**
  * One phase of bench/relay.sh per call, each writing its figures to a properties file; {@code
@@ -64,6 +65,7 @@ public final class RelayBench {
     // timeouts and credentials as LearningRecordStores builds the relay's client
     XapiClient client =
         XapiClient.to(URI.create(option("endpoint")))
+            .version(XapiVersion.of(option("version")))
             .basicAuth(option("lrs-user"), option("lrs-password"))
             .connectTimeout(Duration.ofSeconds(5))
             .requestTimeout(Duration.ofSeconds(20))
@@ -154,8 +156,12 @@ public final class RelayBench {
       Cpu cpu = cpu().minus(before);
       List<double[]> batches = outbox.batches(range);
       double firstBatch = batches.get(0)[0];
-      // from the start of the first batch's transaction to seeing the last one committed
+      // from the first batch's answer to seeing the last one committed: what came after it, so the
+      // first batch's statements are not counted
+      long measured = range.size() - Math.round(batches.get(0)[1]);
       Properties result = common("relay", settled - firstBatch, cpu);
+      result.setProperty("count", String.valueOf(measured));
+      result.setProperty("backlog", String.valueOf(range.size()));
       result.setProperty("statuses", outbox.statuses(range));
       result.setProperty("write.seconds", String.format(Locale.ROOT, "%.2f", writeSeconds));
       result.setProperty("first-batch.after", ms((firstBatch - released) * 1000));

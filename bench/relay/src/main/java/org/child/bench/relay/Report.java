@@ -85,7 +85,8 @@ final class Report {
             "| %s | %s | %.0f | %s | %s | %s |%n",
             r.getProperty("round"),
             r.getProperty("first-batch.after"),
-            count(r) / Double.parseDouble(r.getProperty("from-release.seconds")),
+            Long.parseLong(r.getProperty("backlog"))
+                / Double.parseDouble(r.getProperty("from-release.seconds")),
             r.getProperty("batches"),
             r.getProperty("write.seconds"),
             r.getProperty("statuses"));
@@ -135,7 +136,7 @@ final class Report {
 
   private static void cpuHeader() {
     System.out.println(
-        "| round | what | LRS, node (cores) | tool (cores) | PostgreSQL, bench database backends"
+        "| round | what | LRS process (cores) | tool (cores) | PostgreSQL, bench database backends"
             + " (cores) | generator (cores) | everything else (cores) | µs CPU per statement:"
             + " LRS / tool / PostgreSQL |");
     System.out.println("|---|---|---|---|---|---|---|---|");
@@ -177,7 +178,7 @@ final class Report {
       case "relay" ->
           "relay, interval "
               + r.getProperty("interval")
-              + " (per batch: start of one batch's transaction to the next)";
+              + " (per batch: one batch's answer to the next; the first batch not counted)";
       default -> r.getProperty("kind");
     };
   }
