@@ -181,19 +181,7 @@ class LaunchIT extends LaunchingTest {
               .header("Content-Type", "application/json")
               .method("PATCH", BodyPublishers.ofString("{\"enabled\":false}")));
 
-      assertThat(
-              Http.send(
-                      Http.request(
-                          at(
-                              "/lti/login?iss="
-                                  + Http.encoded(platform.issuer)
-                                  + "&login_hint=u&client_id="
-                                  + Http.encoded(platform.clientId)
-                                  + "&target_link_uri="
-                                  + Http.encoded(toolBase() + "/lti/launch"))))
-                  .statusCode())
-          .as("login after the switch-off")
-          .isEqualTo(403);
+      assertThat(beginLogin(platform).statusCode()).as("login after the switch-off").isEqualTo(403);
       assertRefused(
           launch(platform.sign(platform.moodleLaunch(begun.nonce(), "1").build()), begun),
           "launch of a login begun before the switch-off");

@@ -36,18 +36,21 @@ public abstract class LaunchingTest extends ToolUnderTest {
         .orElseThrow();
   }
 
+  /** The platform's login initiation, as the tool answers it (303 when it goes ahead). */
+  protected HttpResponse<String> beginLogin(FakePlatform platform) {
+    return Http.send(
+        Http.request(
+            at(
+                "/lti/login?iss="
+                    + Http.encoded(platform.issuer)
+                    + "&login_hint=u&client_id="
+                    + Http.encoded(platform.clientId)
+                    + "&target_link_uri="
+                    + Http.encoded(toolBase() + "/lti/launch"))));
+  }
+
   protected Login login(FakePlatform platform) {
-    String target = toolBase() + "/lti/launch";
-    HttpResponse<String> response =
-        Http.send(
-            Http.request(
-                at(
-                    "/lti/login?iss="
-                        + Http.encoded(platform.issuer)
-                        + "&login_hint=u&client_id="
-                        + Http.encoded(platform.clientId)
-                        + "&target_link_uri="
-                        + Http.encoded(target))));
+    HttpResponse<String> response = beginLogin(platform);
     assertThat(response.statusCode()).isEqualTo(303);
     Map<String, String> query =
         Http.queryOf(response.headers().firstValue("Location").orElseThrow());
