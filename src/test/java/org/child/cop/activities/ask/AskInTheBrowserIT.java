@@ -86,7 +86,7 @@ class AskInTheBrowserIT extends LaunchingTest {
     browser = chromium();
     String course = "browser-" + System.nanoTime();
 
-    enterAs(course, "nina", "Nina Nurse", "CHILD/NURSING/WARD-3");
+    enterAs(course, "nina", "Nina Nurse", "CHILD/NURSING/BROWSER-WARD-3");
     accessible("question list");
     String list = frameUrl();
     browser.findElement(By.linkText("Ask a question")).click();
@@ -113,7 +113,7 @@ class AskInTheBrowserIT extends LaunchingTest {
     String question = frameUrl().replaceAll(".*/questions/([0-9a-f-]{36}).*", "$1");
     assertThat(question).hasSize(36);
 
-    enterAs(course, "theo", "Theo Theatre", "CHILD/SURGERY/THEATRES");
+    enterAs(course, "theo", "Theo Theatre", "CHILD/SURGERY/BROWSER-THEATRES");
     browser.findElement(By.linkText("Other units")).click();
     browser.findElement(By.linkText("Heel pressure ulcers")).click();
     awaitHeading("Heel pressure ulcers");
@@ -124,10 +124,10 @@ class AskInTheBrowserIT extends LaunchingTest {
     awaitText("Your answer is posted");
     accessible("question page, answered");
 
-    enterAs(course, "nina", "Nina Nurse", "CHILD/NURSING/WARD-3");
+    enterAs(course, "nina", "Nina Nurse", "CHILD/NURSING/BROWSER-WARD-3");
     browser.findElement(By.linkText("Mine")).click();
     browser.findElement(By.linkText("Heel pressure ulcers")).click();
-    awaitText("Theo Theatre from CHILD / SURGERY / THEATRES");
+    awaitText("Theo Theatre from CHILD / SURGERY / BROWSER-THEATRES");
     accessible("question page, asker, one answer");
     WebElement accept = browser.findElement(By.xpath("//button[.='Accept this answer']"));
     accept.sendKeys(org.openqa.selenium.Keys.ENTER);

@@ -57,16 +57,16 @@ class AskTheCommunityIT extends LaunchingTest {
   @Test
   void twoColleaguesFromDifferentUnitsAskAnswerVoteAcceptRateAndApply() {
     String course = course();
-    Visitor ann = launch(course, "ann", "Ann Asker", "CHILD/NURSING/WARD-3", null);
+    Visitor ann = launch(course, "ann", "Ann Asker", "CHILD/NURSING/ASK-WARD-3", null);
     Visitor ben =
         launch(
             course,
             "ben",
             "Ben <Answerer>",
-            "CHILD/SURGERY/THEATRES",
+            "CHILD/SURGERY/ASK-THEATRES",
             "Theatres & <Recovery>",
             null);
-    Visitor cat = launch(course, "cat", "Cat Colleague", "CHILD/NURSING/WARD-3", null);
+    Visitor cat = launch(course, "cat", "Cat Colleague", "CHILD/NURSING/ASK-WARD-3", null);
 
     HttpResponse<String> asked =
         ann.post(
@@ -80,7 +80,7 @@ class AskTheCommunityIT extends LaunchingTest {
     HttpResponse<String> askedPage = ann.follow(asked);
     assertThat(askedPage.body())
         .contains("Heel pressure &lt;ulcers&gt;", "Your question is posted")
-        .contains("CHILD / NURSING / WARD-3", "This week", "Pressure injury prevention")
+        .contains("CHILD / NURSING / ASK-WARD-3", "This week", "Pressure injury prevention")
         .doesNotContain("<ulcers>", "Accept this answer");
 
     HttpResponse<String> answered =
@@ -99,7 +99,7 @@ class AskTheCommunityIT extends LaunchingTest {
     assertThat(asAnn.body())
         .as("a unit the LMS named reads as its name; one it did not, as its path of ids")
         .contains("Ben &lt;Answerer&gt; from Theatres &amp; &lt;Recovery&gt;")
-        .contains("A colleague from CHILD / NURSING / WARD-3")
+        .contains("A colleague from CHILD / NURSING / ASK-WARD-3")
         .contains("Foam &lt;b&gt;dressings&lt;/b&gt;")
         .contains("Accept this answer", "Vote up")
         .doesNotContain("Cat Colleague", "Your answer");
@@ -144,7 +144,7 @@ class AskTheCommunityIT extends LaunchingTest {
             .findFirst()
             .orElseThrow();
     assertThat(answeredByBen.getJsonObject("context").toString())
-        .contains("\"THEATRES\"", "\"ann\"", course, "ask-the-community", "participant");
+        .contains("\"ASK-THEATRES\"", "\"ann\"", course, "ask-the-community", "participant");
     assertThat(statements.get("rated-answer").getJsonObject("result").toString())
         .contains("\"raw\":4", "90");
     assertThat(statements.get("accepted-answer").getJsonObject("object").getString("id"))
@@ -165,8 +165,8 @@ class AskTheCommunityIT extends LaunchingTest {
         database != null && database.startsWith("jdbc:postgresql:"),
         "needs the PostgreSQL database CI names in DB_URL");
     String course = course();
-    Visitor ann = launch(course, "ann", "Ann Asker", "CHILD/NURSING/WARD-3", null);
-    Visitor ben = launch(course, "ben", "Ben Answerer", "CHILD/SURGERY/THEATRES", null);
+    Visitor ann = launch(course, "ann", "Ann Asker", "CHILD/NURSING/ASK-WARD-3", null);
+    Visitor ben = launch(course, "ben", "Ben Answerer", "CHILD/SURGERY/ASK-THEATRES", null);
     String question =
         questionIdOf(
             ann.post(
@@ -215,8 +215,8 @@ class AskTheCommunityIT extends LaunchingTest {
   @Test
   void theFiltersShowOpenAnsweredMineMyUnitAndOtherUnits() {
     String course = course();
-    Visitor ward = launch(course, "w1", "Wendy Ward", "CHILD/NURSING/WARD-3", null);
-    Visitor theatre = launch(course, "t1", "Theo Theatre", "CHILD/SURGERY/THEATRES", null);
+    Visitor ward = launch(course, "w1", "Wendy Ward", "CHILD/NURSING/ASK-WARD-3", null);
+    Visitor theatre = launch(course, "t1", "Theo Theatre", "CHILD/SURGERY/ASK-THEATRES", null);
     String fromWard = questionIdOf(ward.post("/activities/ask/questions", ask("Ward question")));
     String fromTheatre =
         questionIdOf(theatre.post("/activities/ask/questions", ask("Theatre question")));
@@ -247,8 +247,8 @@ class AskTheCommunityIT extends LaunchingTest {
   @Test
   void refusedInputComesBackWithItsMessageNextToTheFieldAndNothingIsKept() {
     String course = course();
-    Visitor ann = launch(course, "ann", "Ann Asker", "CHILD/NURSING/WARD-3", null);
-    Visitor ben = launch(course, "ben", "Ben Answerer", "CHILD/SURGERY/THEATRES", null);
+    Visitor ann = launch(course, "ann", "Ann Asker", "CHILD/NURSING/ASK-WARD-3", null);
+    Visitor ben = launch(course, "ben", "Ben Answerer", "CHILD/SURGERY/ASK-THEATRES", null);
 
     HttpResponse<String> untitled =
         ann.post(
@@ -341,8 +341,8 @@ class AskTheCommunityIT extends LaunchingTest {
   @Test
   void anotherCommunitysMemberGetsA404ForItsQuestionsAndChangesNothing() {
     String course = course();
-    Visitor ann = launch(course, "ann", "Ann Asker", "CHILD/NURSING/WARD-3", null);
-    Visitor ben = launch(course, "ben", "Ben Answerer", "CHILD/SURGERY/THEATRES", null);
+    Visitor ann = launch(course, "ann", "Ann Asker", "CHILD/NURSING/ASK-WARD-3", null);
+    Visitor ben = launch(course, "ben", "Ben Answerer", "CHILD/SURGERY/ASK-THEATRES", null);
     String question = questionIdOf(ann.post("/activities/ask/questions", ask("Private matter")));
     String answer =
         answerIdOf(
