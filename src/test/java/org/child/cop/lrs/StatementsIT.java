@@ -602,18 +602,7 @@ class StatementsIT extends LrsUnderTest {
         statement("mailto:ann@example.org", "http://example.org/verbs/did", "http://example.org/a");
 
     // no custom header at all: credential, version and body travel in the form
-    HttpResponse<String> put =
-        alternate(
-            "PUT",
-            null,
-            "statementId",
-            id.toString(),
-            "content",
-            statement,
-            "X-Experience-API-Version",
-            V1,
-            "Authorization",
-            client);
+    HttpResponse<String> put = formOnlyPut(id, statement, V1, client);
     assertThat(put.statusCode()).as(put.body()).isEqualTo(204);
     assertThat(Http.json(get(client, "statementId=" + id, V1)).getString("id"))
         .isEqualTo(id.toString());
@@ -623,18 +612,7 @@ class StatementsIT extends LrsUnderTest {
     assertThat(Http.json(query).getJsonArray("statements")).hasSize(1);
 
     UUID refused = UUID.randomUUID();
-    HttpResponse<String> in20 =
-        alternate(
-            "PUT",
-            null,
-            "statementId",
-            refused.toString(),
-            "content",
-            statement,
-            "X-Experience-API-Version",
-            V2,
-            "Authorization",
-            client);
+    HttpResponse<String> in20 = formOnlyPut(refused, statement, V2, client);
     assertThat(in20.statusCode()).as("2.0 reads no headers from a form").isEqualTo(400);
     HttpResponse<String> in20Headers =
         alternate(
@@ -642,17 +620,7 @@ class StatementsIT extends LrsUnderTest {
     assertThat(in20Headers.statusCode()).isEqualTo(400);
     assertThat(in20Headers.body()).contains("only for xAPI 1.0.x");
     HttpResponse<String> wrongSecret =
-        alternate(
-            "PUT",
-            null,
-            "statementId",
-            refused.toString(),
-            "content",
-            statement,
-            "X-Experience-API-Version",
-            V1,
-            "Authorization",
-            Http.basic("nobody", "guess"));
+        formOnlyPut(refused, statement, V1, Http.basic("nobody", "guess"));
     assertThat(wrongSecret.statusCode()).isEqualTo(401);
     HttpResponse<String> extra =
         Http.send(
@@ -683,6 +651,22 @@ class StatementsIT extends LrsUnderTest {
                             + Http.encoded(statement))));
     assertThat(forged.statusCode()).as("another site's form, signed by the browser").isEqualTo(403);
     assertThat(get(client, "statementId=" + refused, V1).statusCode()).isEqualTo(404);
+  }
+
+  /** A PUT in the alternate syntax with no custom header: version and credential in the form. */
+  private HttpResponse<String> formOnlyPut(
+      UUID id, String statement, String version, String credential) {
+    return alternate(
+        "PUT",
+        null,
+        "statementId",
+        id.toString(),
+        "content",
+        statement,
+        "X-Experience-API-Version",
+        version,
+        "Authorization",
+        credential);
   }
 
   /**

@@ -346,16 +346,7 @@ class LaunchIT extends LaunchingTest {
   @Test
   void withPlatformStorageTheBrowserProvesItBeganTheLoginWithoutACookie() {
     registerOnce(moodle, "1");
-    HttpResponse<String> started =
-        Http.send(
-            Http.request(
-                at(
-                    "/lti/login?iss="
-                        + Http.encoded(moodle.issuer)
-                        + "&login_hint=u&client_id="
-                        + Http.encoded(moodle.clientId)
-                        + "&lti_storage_target=_parent&target_link_uri="
-                        + Http.encoded(toolBase() + "/lti/launch"))));
+    HttpResponse<String> started = beginLogin(moodle, "lti_storage_target=_parent&");
     assertThat(started.statusCode()).isEqualTo(200);
     Map<String, String> storing = dataOf(started.body());
     assertThat(storing).containsEntry("mode", "put").containsEntry("target", "_parent");

@@ -38,6 +38,11 @@ public abstract class LaunchingTest extends ToolUnderTest {
 
   /** The platform's login initiation, as the tool answers it (303 when it goes ahead). */
   protected HttpResponse<String> beginLogin(FakePlatform platform) {
+    return beginLogin(platform, "");
+  }
+
+  /** The same with more parameters, {@code name=value&} each. */
+  protected HttpResponse<String> beginLogin(FakePlatform platform, String more) {
     return Http.send(
         Http.request(
             at(
@@ -45,7 +50,9 @@ public abstract class LaunchingTest extends ToolUnderTest {
                     + Http.encoded(platform.issuer)
                     + "&login_hint=u&client_id="
                     + Http.encoded(platform.clientId)
-                    + "&target_link_uri="
+                    + "&"
+                    + more
+                    + "target_link_uri="
                     + Http.encoded(toolBase() + "/lti/launch"))));
   }
 
