@@ -104,6 +104,43 @@ class XapiClientIT {
   }
 
   @Test
+  void statementsKeptAsJsonAreStoredAsTheyAreAndComeBackTheSame() {
+    String verb = uniqueVerb();
+    List<Statement> batch =
+        List.of(
+            richStatement(UUID.randomUUID(), verb),
+            simpleStatement(UUID.randomUUID(), verb),
+            richStatement(UUID.randomUUID(), verb));
+
+    List<UUID> ids =
+        client().postJson(batch.stream().map(s -> s.toJson(XapiVersion.V1_0_3)).toList());
+
+    assertThat(ids).containsExactlyElementsOf(batch.stream().map(Statement::id).toList());
+    for (Statement sent : batch) {
+      assertThat(client().get(sent.id()).orElseThrow().asSent()).isEqualTo(sent);
+    }
+  }
+
+  @Test
+  void aBatchOfJsonWithOneStatementTheLrsRefusesStoresNone() {
+    String verb = uniqueVerb();
+    Statement good = simpleStatement(UUID.randomUUID(), verb);
+    // an xAPI 2.0 statement, which this 1.0.3 LRS refuses
+    String claims20 =
+        good.toBuilder().id(UUID.randomUUID()).version("2.0.0").build().toJson(XapiVersion.V2_0_0);
+
+    assertThatThrownBy(() -> client().postJson(List.of(good.toJson(XapiVersion.V1_0_3), claims20)))
+        .isInstanceOfSatisfying(
+            LrsException.class,
+            e -> {
+              assertThat(e.failure()).isEqualTo(LrsFailure.BAD_REQUEST);
+              assertThat(e.status()).isEqualTo(400);
+            });
+    assertThat(client().get(good.id())).isEmpty();
+    assertThat(client().postJson(List.of())).isEmpty();
+  }
+
+  @Test
   void aBatchWithOneStatementTheLrsRefusesIsRejectedWholeWithItsMessage() {
     String verb = uniqueVerb();
     // valid statement JSON, but its attachment has neither a fileUrl nor a part in the request

@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Level;
@@ -16,8 +15,6 @@ import org.child.cop.statements.control.Deliveries.Status;
 import org.child.cop.statements.entity.DestinationState;
 import org.child.cop.xapi.LrsException;
 import org.child.cop.xapi.LrsFailure;
-import org.child.cop.xapi.Statement;
-import org.child.cop.xapi.StatementJson;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -56,19 +53,14 @@ public class DestinationRelay {
       return 0;
     }
     try {
-      List<Outgoing> outgoing = readable(destination, batch);
       Tally tally = new Tally();
-      send(destination, outgoing, tally);
+      send(destination, batch, tally);
       if (tally.delivered > 0) {
         state.delivered(now);
-      } else if (outgoing.size() > 1 && tally.rejected == outgoing.size()) {
+      } else if (batch.size() > 1 && tally.rejected == batch.size()) {
         // one bad statement is set aside; a whole batch refused one by one says the LRS refuses
         // this tool (wrong version, a gateway in the way), and its history must not be set aside
-        deliveries.record(
-            destination.name(),
-            outgoing.stream().map(Outgoing::claimed).toList(),
-            Status.PENDING,
-            tally.lastRefusal);
+        deliveries.record(destination.name(), batch, Status.PENDING, tally.lastRefusal);
         throw new DestinationDown(
             "the LRS refused every statement of a batch, each alone too (last: "
                 + tally.lastRefusal
@@ -91,27 +83,6 @@ public class DestinationRelay {
     return batch.size();
   }
 
-  /** A claimed statement, read back from its JSON. */
-  private record Outgoing(Claimed claimed, Statement statement) {}
-
-  /**
-   * The statements of the batch that are still xAPI; one that is not (written by an older version,
-   * or changed by hand) is set aside at once rather than blocking the outbox.
-   */
-  private List<Outgoing> readable(Destination destination, List<Claimed> batch) {
-    List<Outgoing> outgoing = new ArrayList<>(batch.size());
-    for (Claimed claimed : batch) {
-      try {
-        outgoing.add(new Outgoing(claimed, StatementJson.read(claimed.payload())));
-      } catch (RuntimeException unreadable) {
-        String why = "the outbox holds no valid xAPI statement: " + unreadable.getMessage();
-        deliveries.record(destination.name(), List.of(claimed), Status.REJECTED, why);
-        LOG.warning(() -> "Statement " + claimed.statementId() + " set aside: " + why);
-      }
-    }
-    return outgoing;
-  }
-
   /** How a batch went, counted as it is split. */
   private static final class Tally {
     int delivered;
@@ -119,13 +90,12 @@ public class DestinationRelay {
     String lastRefusal;
   }
 
-  private void send(Destination destination, List<Outgoing> outgoing, Tally tally) {
-    if (outgoing.isEmpty()) {
+  private void send(Destination destination, List<Claimed> statements, Tally tally) {
+    if (statements.isEmpty()) {
       return;
     }
-    List<Claimed> statements = outgoing.stream().map(Outgoing::claimed).toList();
     try {
-      stores.send(destination, outgoing.stream().map(Outgoing::statement).toList());
+      stores.send(destination, statements.stream().map(Claimed::payload).toList());
       deliveries.record(destination.name(), statements, Status.DELIVERED, null);
       tally.delivered += statements.size();
     } catch (LrsException refused) {
@@ -133,9 +103,9 @@ public class DestinationRelay {
       switch (refused.failure()) {
         case BAD_REQUEST, CONFLICT, TOO_LARGE -> {
           if (statements.size() > 1) {
-            int half = outgoing.size() / 2;
-            send(destination, outgoing.subList(0, half), tally);
-            send(destination, outgoing.subList(half, outgoing.size()), tally);
+            int half = statements.size() / 2;
+            send(destination, statements.subList(0, half), tally);
+            send(destination, statements.subList(half, statements.size()), tally);
             return;
           }
           Claimed alone = statements.get(0);

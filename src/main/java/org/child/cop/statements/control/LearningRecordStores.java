@@ -10,9 +10,10 @@ import org.child.cop.lrs.control.RelayedStatements;
 import org.child.cop.lrs.control.StatementConflict;
 import org.child.cop.xapi.LrsException;
 import org.child.cop.xapi.LrsFailure;
-import org.child.cop.xapi.Statement;
+import org.child.cop.xapi.StatementJson;
 import org.child.cop.xapi.XapiClient;
 import org.child.cop.xapi.XapiValidationException;
+import org.child.cop.xapi.XapiVersion;
 
 /**
  * The tool's one adapter to learning record stores: the embedded one in process, and an xAPI client
@@ -30,16 +31,20 @@ public class LearningRecordStores {
   @Inject RelayedStatements embedded;
 
   /**
-   * Sends the statements in one batch; an {@link LrsException} says why the LRS did not take them.
-   * The embedded LRS answers in process, in the same terms as one over HTTP.
+   * Sends statements in one batch, each as the outbox keeps it (its xAPI 2.0 JSON); an {@link
+   * LrsException} says why the LRS did not take them. An external LRS gets the JSON as it is where
+   * its version allows, since reading a statement back only to write it again cost the relay more
+   * than sending it. The embedded LRS reads them in process and answers in the same terms as one
+   * over HTTP: a statement that is no longer valid xAPI is a 400 there too.
    */
-  public void send(Destination destination, List<Statement> statements) {
+  public void send(Destination destination, List<String> statements) {
     if (!destination.isEmbedded()) {
-      client(destination).post(statements);
+      XapiClient client = client(destination);
+      client.postJson(statements.stream().map(json -> inVersion(json, client.version())).toList());
       return;
     }
     try {
-      embedded.store(statements);
+      embedded.store(statements.stream().map(StatementJson::read).toList());
     } catch (StatementConflict conflict) {
       throw new LrsException(LrsFailure.CONFLICT, 409, conflict.getMessage());
     } catch (XapiValidationException invalid) {
@@ -51,6 +56,23 @@ public class LearningRecordStores {
           500,
           "the embedded LRS failed: " + failed.getClass().getSimpleName(),
           failed);
+    }
+  }
+
+  /**
+   * The statement in the form an LRS of {@code version} takes. The xAPI 2.0 form is also a 1.0.3
+   * statement unless it uses a member 1.0.3 lacks; those few are written again without them. A
+   * false alarm (the name inside a text) only costs that rewrite.
+   */
+  static String inVersion(String json, XapiVersion version) {
+    if (version == XapiVersion.V2_0_0
+        || !(json.contains("\"contextAgents\"") || json.contains("\"contextGroups\""))) {
+      return json;
+    }
+    try {
+      return StatementJson.write(StatementJson.read(json), version).toString();
+    } catch (XapiValidationException invalid) {
+      throw new LrsException(LrsFailure.BAD_REQUEST, 400, invalid.getMessage());
     }
   }
 
