@@ -3,6 +3,8 @@ package org.child.cop.lti.control;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jose.proc.BadJOSEException;
@@ -23,6 +25,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.child.cop.lti.Launch;
 import org.child.cop.lti.LaunchEnded;
 import org.child.cop.lti.entity.LaunchSession;
@@ -48,6 +51,8 @@ public class LaunchSessions {
   @Inject ToolKeys keys;
   @Inject ToolSettings settings;
 
+  private final ConcurrentHashMap<String, JWSHeader> headers = new ConcurrentHashMap<>();
+
   /** A token naming the session, for the page about to be rendered. */
   public String tokenFor(LaunchSession session) {
     Instant now = Instant.now();
@@ -61,8 +66,9 @@ public class LaunchSessions {
             .expirationTime(min(now.plus(TOKEN_LIFETIME), session.expiresAt()))
             .build();
     try {
-      SignedJWT jwt =
-          new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(key.kid()).build(), claims);
+      JWSObject jwt =
+          new JWSObject(
+              header(key.kid()), new Payload(SignedButNotSecret.encode(claims.toString())));
       jwt.sign(new MACSigner(key.tokenSecret()));
       return jwt.serialize();
     } catch (JOSEException e) {
@@ -132,7 +138,7 @@ public class LaunchSessions {
       if (!jwt.verify(new MACVerifier(key.tokenSecret()))) {
         throw new LaunchEnded("The launch token is not one this tool issued.");
       }
-      JWTClaimsSet claims = jwt.getJWTClaimsSet();
+      JWTClaimsSet claims = SignedButNotSecret.claims(jwt);
       new DefaultJWTClaimsVerifier<SecurityContext>(
               audience(),
               new JWTClaimsSet.Builder().issuer(settings.baseUrl().toString()).build(),
@@ -142,6 +148,23 @@ public class LaunchSessions {
     } catch (ParseException | BadJOSEException | JOSEException e) {
       throw new LaunchEnded("The launch token is not valid or has expired.");
     }
+  }
+
+  /**
+   * The token header of a key, parsed from its own Base64url so that signing uses that text as it
+   * is rather than encoding the header again for every token.
+   */
+  private JWSHeader header(String kid) {
+    return headers.computeIfAbsent(
+        kid,
+        k -> {
+          JWSHeader built = new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(k).build();
+          try {
+            return JWSHeader.parse(SignedButNotSecret.encode(built.toString()));
+          } catch (ParseException e) {
+            throw new IllegalStateException("the launch token's header cannot be read back", e);
+          }
+        });
   }
 
   /** Distinct from every other JWT the tool signs, so none of them passes for a page token. */

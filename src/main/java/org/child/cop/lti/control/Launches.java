@@ -170,7 +170,7 @@ public class Launches {
     if (jwt.getHeader().getKeyID() == null && !hasSingleKey(keys)) {
       throw new LaunchRefused("The id_token names no key (kid) and the platform has several.");
     }
-    DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+    DefaultJWTProcessor<SecurityContext> processor = new SignedButNotSecret.Processor();
     processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
     DefaultJWTClaimsVerifier<SecurityContext> rules =
         new DefaultJWTClaimsVerifier<>(

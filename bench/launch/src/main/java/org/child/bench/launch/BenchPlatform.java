@@ -14,6 +14,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
@@ -37,12 +38,65 @@ public final class BenchPlatform implements AutoCloseable {
   final String deploymentId = "1";
   final RSAKey key;
   final AtomicInteger keysetFetches = new AtomicInteger();
+  /** The tool's calls to the platform's services, as Moodle would answer them. */
+  final AtomicInteger tokenRequests = new AtomicInteger();
+  final AtomicInteger rosterRequests = new AtomicInteger();
+  final AtomicInteger scorePosts = new AtomicInteger();
+  private final int usersPerCourse;
   private final HttpServer server;
 
   public BenchPlatform(String issuer) throws IOException {
+    this(issuer, 20);
+  }
+
+  /**
+   * A platform whose token endpoint issues tokens and whose NRPS and AGS endpoints answer, as a
+   * working Moodle's do: the tool's service calls after each launch then cost what they cost
+   * against a real LMS. (Without them every call failed at the token endpoint and was retried,
+   * each time with a new RSA-signed client assertion.)
+   */
+  public BenchPlatform(String issuer, int usersPerCourse) throws IOException {
     this.issuer = issuer;
+    this.usersPerCourse = usersPerCourse;
     this.key = newKey("bench-platform-key-1");
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext(
+        "/token",
+        exchange -> {
+          tokenRequests.incrementAndGet();
+          String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+          String scope = "";
+          for (String field : form.split("&")) {
+            if (field.startsWith("scope=")) {
+              scope = URLDecoder.decode(field.substring(6), StandardCharsets.UTF_8);
+            }
+          }
+          answer(
+              exchange,
+              200,
+              "application/json",
+              "{\"access_token\": \"" + UUID.randomUUID() + "\", \"token_type\": \"Bearer\","
+                  + " \"expires_in\": 3600, \"scope\": \"" + scope + "\"}");
+        });
+    server.createContext(
+        "/mod/lti/services.php/",
+        exchange -> {
+          String path = exchange.getRequestURI().getPath();
+          exchange.getRequestBody().readAllBytes();
+          if (path.endsWith("/memberships")) {
+            rosterRequests.incrementAndGet();
+            answer(
+                exchange,
+                200,
+                "application/vnd.ims.lti-nrps.v2.membershipcontainer+json",
+                roster(path.split("/")[5]));
+          } else if (path.endsWith("/scores")) {
+            scorePosts.incrementAndGet();
+            answer(exchange, 200, "application/json", "{}");
+          } else {
+            answer(exchange, 404, "text/plain", "not here");
+          }
+        });
     server.createContext(
         "/jwks",
         exchange -> {
@@ -55,6 +109,35 @@ public final class BenchPlatform implements AutoCloseable {
           }
         });
     server.start();
+  }
+
+  /** The course's learners, as the load generator numbers them. */
+  private String roster(String course) {
+    int number = Integer.parseInt(course);
+    StringBuilder members = new StringBuilder();
+    for (int user = 1; user <= usersPerCourse; user++) {
+      int id = number * 1000 + user;
+      members
+          .append(user > 1 ? "," : "")
+          .append("{\"user_id\": \"")
+          .append(id)
+          .append("\", \"status\": \"Active\", \"name\": \"Learner Number ")
+          .append(id)
+          .append("\", \"roles\": [\"http://purl.imsglobal.org/vocab/lis/v2/membership#Learner\"]}");
+    }
+    return "{\"id\": \"" + base() + "/memberships\", \"context\": {\"id\": \"" + number
+        + "\"}, \"members\": [" + members + "]}";
+  }
+
+  private static void answer(
+      com.sun.net.httpserver.HttpExchange exchange, int status, String type, String body)
+      throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", type);
+    exchange.sendResponseHeaders(status, bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
   }
 
   static RSAKey newKey(String kid) {
@@ -95,6 +178,19 @@ public final class BenchPlatform implements AutoCloseable {
       String nonce,
       int course,
       int user) {
+    return moodleLaunch(issuer, clientId, deploymentId, toolBase, nonce, course, user, issuer);
+  }
+
+  /** As above, with the services (AGS, NRPS) at {@code services} rather than at the issuer. */
+  static JWTClaimsSet moodleLaunch(
+      String issuer,
+      String clientId,
+      String deploymentId,
+      String toolBase,
+      String nonce,
+      int course,
+      int user,
+      String services) {
     Instant now = Instant.now();
     String moodle = issuer;
     Map<String, Object> ags = new LinkedHashMap<>();
@@ -105,10 +201,10 @@ public final class BenchPlatform implements AutoCloseable {
             "https://purl.imsglobal.org/spec/lti-ags/scope/lineitem.readonly",
             "https://purl.imsglobal.org/spec/lti-ags/scope/result.readonly",
             "https://purl.imsglobal.org/spec/lti-ags/scope/score"));
-    ags.put("lineitems", moodle + "/mod/lti/services.php/" + course + "/lineitems?type_id=3");
+    ags.put("lineitems", services + "/mod/lti/services.php/" + course + "/lineitems?type_id=3");
     ags.put(
         "lineitem",
-        moodle + "/mod/lti/services.php/" + course + "/lineitems/" + (100 + course) + "/lineitem?type_id=3");
+        services + "/mod/lti/services.php/" + course + "/lineitems/" + (100 + course) + "/lineitem?type_id=3");
     return new JWTClaimsSet.Builder()
         .issuer(issuer)
         .audience(clientId)
@@ -161,13 +257,13 @@ public final class BenchPlatform implements AutoCloseable {
             "https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice",
             Map.of(
                 "context_memberships_url",
-                moodle + "/mod/lti/services.php/CourseSection/" + course + "/bindings/3/memberships",
+                services + "/mod/lti/services.php/CourseSection/" + course + "/bindings/3/memberships",
                 "service_versions", List.of("1.0", "2.0")))
         .build();
   }
 
   JWTClaimsSet launchClaims(String toolBase, String nonce, int course, int user) {
-    return moodleLaunch(issuer, clientId, deploymentId, toolBase, nonce, course, user);
+    return moodleLaunch(issuer, clientId, deploymentId, toolBase, nonce, course, user, base());
   }
 
   static String sign(JWTClaimsSet claims, RSAKey with) {

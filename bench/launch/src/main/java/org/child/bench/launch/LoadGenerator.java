@@ -111,7 +111,7 @@ public final class LoadGenerator {
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(10))
             .build();
-    platform = new BenchPlatform("https://moodle.bench.example.org");
+    platform = new BenchPlatform("https://moodle.bench.example.org", usersPerCourse);
     signers = signerThreads > 0 ? Executors.newFixedThreadPool(signerThreads) : null;
     register();
     seed();
@@ -148,7 +148,13 @@ public final class LoadGenerator {
     System.out.println(
         "Platform key set fetched "
             + platform.keysetFetches.get()
-            + " time(s) by the tool; id_token signing "
+            + " time(s) by the tool; its services answered "
+            + platform.tokenRequests.get()
+            + " token request(s), "
+            + platform.rosterRequests.get()
+            + " roster request(s) and "
+            + platform.scorePosts.get()
+            + " score post(s); id_token signing "
             + (signers == null ? "inline in each browser thread" : "on a pool of " + signerThreads + " platform threads")
             + ".");
     if (jfrFile != null) {
