@@ -101,12 +101,7 @@ public final class BenchPlatform implements AutoCloseable {
         "/jwks",
         exchange -> {
           keysetFetches.incrementAndGet();
-          byte[] body = new JWKSet(key.toPublicJWK()).toString(true).getBytes(StandardCharsets.UTF_8);
-          exchange.getResponseHeaders().set("Content-Type", "application/json");
-          exchange.sendResponseHeaders(200, body.length);
-          try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-          }
+          answer(exchange, 200, "application/json", new JWKSet(key.toPublicJWK()).toString(true));
         });
     server.start();
   }
@@ -168,20 +163,9 @@ public final class BenchPlatform implements AutoCloseable {
 
   /**
    * A Moodle 4.5 resource link launch for a learner of a course, with the claims Moodle sends
-   * (names, email, context, resource link, launch presentation, tool platform, custom, AGS, NRPS).
+   * (names, email, context, resource link, launch presentation, tool platform, custom, AGS, NRPS),
+   * its services (AGS, NRPS) at {@code services}.
    */
-  static JWTClaimsSet moodleLaunch(
-      String issuer,
-      String clientId,
-      String deploymentId,
-      String toolBase,
-      String nonce,
-      int course,
-      int user) {
-    return moodleLaunch(issuer, clientId, deploymentId, toolBase, nonce, course, user, issuer);
-  }
-
-  /** As above, with the services (AGS, NRPS) at {@code services} rather than at the issuer. */
   static JWTClaimsSet moodleLaunch(
       String issuer,
       String clientId,

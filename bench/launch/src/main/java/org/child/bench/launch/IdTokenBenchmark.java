@@ -71,7 +71,7 @@ public class IdTokenBenchmark {
     platformKey = BenchPlatform.newKey("bench-platform-key-1");
     platformKeys = new ImmutableJWKSet<>(new JWKSet(platformKey.toPublicJWK()));
     JWTClaimsSet moodle =
-        BenchPlatform.moodleLaunch(issuer, clientId, "1", TOOL, nonce, 7, 7001);
+        BenchPlatform.moodleLaunch(issuer, clientId, "1", TOOL, nonce, 7, 7001, issuer);
     // valid for the whole fork (the load generator's tokens live 60 s)
     idTokenClaims =
         new JWTClaimsSet.Builder(moodle)
