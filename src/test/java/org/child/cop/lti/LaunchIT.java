@@ -346,7 +346,7 @@ class LaunchIT extends LaunchingTest {
   @Test
   void withPlatformStorageTheBrowserProvesItBeganTheLoginWithoutACookie() {
     registerOnce(moodle, "1");
-    HttpResponse<String> started = beginLogin(moodle, "lti_storage_target=_parent&");
+    HttpResponse<String> started = beginLogin(moodle, "u", "lti_storage_target=_parent&");
     assertThat(started.statusCode()).isEqualTo(200);
     Map<String, String> storing = dataOf(started.body());
     assertThat(storing).containsEntry("mode", "put").containsEntry("target", "_parent");
@@ -414,15 +414,7 @@ class LaunchIT extends LaunchingTest {
   void withoutCookieOrPlatformStorageTheLaunchOffersANewWindow() {
     registerOnce(moodle, "1");
     HttpResponse<String> started =
-        Http.send(
-            Http.request(
-                at(
-                    "/lti/login?iss="
-                        + Http.encoded(moodle.issuer)
-                        + "&login_hint=user%2042&lti_message_hint=%7B%22cmid%22%3A7%7D&client_id="
-                        + Http.encoded(moodle.clientId)
-                        + "&target_link_uri="
-                        + Http.encoded(toolBase() + "/lti/launch"))));
+        beginLogin(moodle, "user 42", "lti_message_hint=%7B%22cmid%22%3A7%7D&");
     Map<String, String> query =
         Http.queryOf(started.headers().firstValue("Location").orElseThrow());
 

@@ -38,17 +38,19 @@ public abstract class LaunchingTest extends ToolUnderTest {
 
   /** The platform's login initiation, as the tool answers it (303 when it goes ahead). */
   protected HttpResponse<String> beginLogin(FakePlatform platform) {
-    return beginLogin(platform, "");
+    return beginLogin(platform, "u", "");
   }
 
-  /** The same with more parameters, {@code name=value&} each. */
-  protected HttpResponse<String> beginLogin(FakePlatform platform, String more) {
+  /** The same for this login hint, with more parameters ({@code name=value&} each). */
+  protected HttpResponse<String> beginLogin(FakePlatform platform, String loginHint, String more) {
     return Http.send(
         Http.request(
             at(
                 "/lti/login?iss="
                     + Http.encoded(platform.issuer)
-                    + "&login_hint=u&client_id="
+                    + "&login_hint="
+                    + Http.encoded(loginHint)
+                    + "&client_id="
                     + Http.encoded(platform.clientId)
                     + "&"
                     + more

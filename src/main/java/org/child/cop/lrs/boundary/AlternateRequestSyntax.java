@@ -2,7 +2,6 @@ package org.child.cop.lrs.boundary;
 
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.BadRequestException;
-import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
@@ -12,13 +11,10 @@ import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.ext.Provider;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -61,10 +57,10 @@ public class AlternateRequestSyntax implements ContainerRequestFilter {
     MultivaluedMap<String, String> query = request.getUriInfo().getQueryParameters();
     if (!HttpMethod.POST.equals(request.getMethod())
         || !query.containsKey("method")
-        || !isXapi(request.getUriInfo().getPath())) {
+        || !LrsCors.isLrsPath(request.getUriInfo().getPath())) {
       return;
     }
-    byte[] body = read(request.getEntityStream());
+    byte[] body = StatementsResource.read(request.getEntityStream());
     Map<String, String> form =
         request.getMediaType() != null
                 && request.getMediaType().isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
@@ -125,10 +121,6 @@ public class AlternateRequestSyntax implements ContainerRequestFilter {
     request.setMethod(method);
   }
 
-  private static boolean isXapi(String path) {
-    return path.startsWith("xapi/") || path.startsWith("/xapi/");
-  }
-
   /** The form's fields, names of header fields in lower case; a repeated field is refused. */
   private static Map<String, String> form(String body) {
     Map<String, String> fields = new LinkedHashMap<>();
@@ -159,19 +151,5 @@ public class AlternateRequestSyntax implements ContainerRequestFilter {
   /** Fully percent-encoded: no '{' left for UriBuilder to read as a template. */
   private static String encoded(String text) {
     return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
-  }
-
-  private static byte[] read(InputStream in) {
-    try (in) {
-      byte[] body = in.readNBytes(StatementsResource.LARGEST_BODY + 1);
-      if (body.length > StatementsResource.LARGEST_BODY) {
-        throw new ClientErrorException(
-            "The request is larger than " + StatementsResource.LARGEST_BODY + " bytes.",
-            Response.Status.REQUEST_ENTITY_TOO_LARGE);
-      }
-      return body;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

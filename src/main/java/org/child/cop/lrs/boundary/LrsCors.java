@@ -16,8 +16,7 @@ public class LrsCors implements ContainerResponseFilter {
 
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-    String path = request.getUriInfo().getPath();
-    if (!(path.equals("xapi") || path.startsWith("xapi/") || path.startsWith("/xapi"))) {
+    if (!isLrsPath(request.getUriInfo().getPath())) {
       return;
     }
     MultivaluedMap<String, Object> headers = response.getHeaders();
@@ -30,5 +29,13 @@ public class LrsCors implements ContainerResponseFilter {
         "Access-Control-Expose-Headers",
         "ETag, Last-Modified, X-Experience-API-Consistent-Through, X-Experience-API-Version");
     headers.putSingle("Access-Control-Max-Age", "600");
+  }
+
+  /**
+   * Whether a path, as {@code UriInfo} gives it (with or without its leading slash), is the LRS's.
+   */
+  static boolean isLrsPath(String path) {
+    String relative = path.startsWith("/") ? path.substring(1) : path;
+    return relative.equals("xapi") || relative.startsWith("xapi/");
   }
 }

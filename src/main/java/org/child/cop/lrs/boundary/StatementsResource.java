@@ -495,7 +495,8 @@ public class StatementsResource {
             : "The body must be a statement object.");
   }
 
-  private static byte[] read(InputStream body) {
+  /** A request body up to {@link #LARGEST_BODY}; above it, 413. */
+  static byte[] read(InputStream body) {
     try {
       byte[] bytes = body.readNBytes(LARGEST_BODY + 1);
       if (bytes.length > LARGEST_BODY) {

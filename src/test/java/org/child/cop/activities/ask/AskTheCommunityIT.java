@@ -85,15 +85,13 @@ class AskTheCommunityIT extends LaunchingTest {
 
     HttpResponse<String> answered =
         ben.post(
-            "/activities/ask/questions/" + question + "/answers",
+            answersOf(question),
             form("body", "Foam <b>dressings</b> and heel wedges.", "showName", "on"));
     assertThat(answered.statusCode()).as(answered.body()).isEqualTo(303);
     assertThat(answered.headers().firstValue("Location").orElseThrow())
         .contains("/activities/ask/questions/" + question + "?launch=", "done=answered");
     String answer = answerIdOf(ben.follow(answered).body());
-    cat.post(
-        "/activities/ask/questions/" + question + "/answers",
-        form("body", "Ask tissue viability."));
+    cat.post(answersOf(question), form("body", "Ask tissue viability."));
 
     HttpResponse<String> asAnn = ann.get("/activities/ask/questions/" + question);
     assertThat(asAnn.body())
@@ -175,13 +173,7 @@ class AskTheCommunityIT extends LaunchingTest {
                     "title", "Night shift handover",
                     "body", "What keeps it short?",
                     "urgency", "WHEN_YOU_CAN")));
-    String answer =
-        answerIdOf(
-            ben.follow(
-                    ben.post(
-                        "/activities/ask/questions/" + question + "/answers",
-                        form("body", "A printed checklist.")))
-                .body());
+    String answer = answered(ben, question, "A printed checklist.");
     assertThat(ann.post(acceptanceOf(question, answer), Map.of()).statusCode()).isEqualTo(303);
     assertThat(ann.get("/activities/ask/questions/" + question).body())
         .as("not before the month is out")
@@ -220,14 +212,7 @@ class AskTheCommunityIT extends LaunchingTest {
     String fromWard = questionIdOf(ward.post("/activities/ask/questions", ask("Ward question")));
     String fromTheatre =
         questionIdOf(theatre.post("/activities/ask/questions", ask("Theatre question")));
-    String answer =
-        answerIdOf(
-            theatre
-                .follow(
-                    theatre.post(
-                        "/activities/ask/questions/" + fromWard + "/answers",
-                        form("body", "Try this.")))
-                .body());
+    String answer = answered(theatre, fromWard, "Try this.");
     ward.post(acceptanceOf(fromWard, answer), Map.of());
 
     assertThat(titles(ward, "")).containsExactly("Theatre question", "Ward question");
@@ -281,22 +266,14 @@ class AskTheCommunityIT extends LaunchingTest {
     assertThat(titles(ann, "")).isEmpty();
 
     String question = questionIdOf(ann.post("/activities/ask/questions", ask("Real question")));
-    HttpResponse<String> ownAnswer =
-        ann.post("/activities/ask/questions/" + question + "/answers", form("body", "Me"));
+    HttpResponse<String> ownAnswer = ann.post(answersOf(question), form("body", "Me"));
     assertThat(ownAnswer.statusCode()).isEqualTo(400);
     assertThat(ownAnswer.body()).contains("role=\"alert\"", "You cannot answer your own question");
-    HttpResponse<String> emptyAnswer =
-        ben.post("/activities/ask/questions/" + question + "/answers", form("body", " "));
+    HttpResponse<String> emptyAnswer = ben.post(answersOf(question), form("body", " "));
     assertThat(emptyAnswer.statusCode()).isEqualTo(400);
     assertThat(emptyAnswer.body())
         .contains("id=\"body-error\" role=\"alert\">Your answer is empty.");
-    String answer =
-        answerIdOf(
-            ben.follow(
-                    ben.post(
-                        "/activities/ask/questions/" + question + "/answers",
-                        form("body", "Do this")))
-                .body());
+    String answer = answered(ben, question, "Do this");
 
     HttpResponse<String> ownVote = ben.post(voteOn(question, answer), Map.of());
     assertThat(ownVote.statusCode()).isEqualTo(400);
@@ -344,12 +321,7 @@ class AskTheCommunityIT extends LaunchingTest {
     Visitor ann = launch(course, "ann", "Ann Asker", "CHILD/NURSING/ASK-WARD-3", null);
     Visitor ben = launch(course, "ben", "Ben Answerer", "CHILD/SURGERY/ASK-THEATRES", null);
     String question = questionIdOf(ann.post("/activities/ask/questions", ask("Private matter")));
-    String answer =
-        answerIdOf(
-            ben.follow(
-                    ben.post(
-                        "/activities/ask/questions/" + question + "/answers", form("body", "Mine")))
-                .body());
+    String answer = answered(ben, question, "Mine");
     String before = ann.get("/activities/ask/questions/" + question).body();
 
     Visitor mallory = launch(course(), "mallory", "Mallory", "CHILD/ELSEWHERE", null);
@@ -362,8 +334,7 @@ class AskTheCommunityIT extends LaunchingTest {
 
     for (HttpResponse<String> attempt :
         List.of(
-            mallory.post(
-                "/activities/ask/questions/" + question + "/answers", form("body", "Spam")),
+            mallory.post(answersOf(question), form("body", "Spam")),
             mallory.post(voteOn(question, answer), Map.of()),
             mallory.post(acceptanceOf(question, answer), Map.of()),
             mallory.post(
@@ -397,10 +368,7 @@ class AskTheCommunityIT extends LaunchingTest {
     String hals = questionIdOf(hal.post("/activities/ask/questions", ask("Hal asks")));
 
     assertThat(questionIdOf(gus.post("/activities/ask/questions", ask("Gus asks")))).isNotBlank();
-    assertThat(
-            gus.post("/activities/ask/questions/" + hals + "/answers", form("body", "Gus answers"))
-                .statusCode())
-        .isEqualTo(303);
+    assertThat(gus.post(answersOf(hals), form("body", "Gus answers")).statusCode()).isEqualTo(303);
 
     eventually(() -> scoresFor(course).size() >= 2);
     sleep(3000); // the relay looks every second: a second participation score would be here now
@@ -574,6 +542,15 @@ class AskTheCommunityIT extends LaunchingTest {
     Matcher matcher = QUESTION_ID.matcher(asked.headers().firstValue("Location").orElseThrow());
     assertThat(matcher.find()).isTrue();
     return matcher.group(1);
+  }
+
+  /** The visitor answers the question; the new answer's id. */
+  private static String answered(Visitor visitor, String question, String body) {
+    return answerIdOf(visitor.follow(visitor.post(answersOf(question), form("body", body))).body());
+  }
+
+  private static String answersOf(String question) {
+    return "/activities/ask/questions/" + question + "/answers";
   }
 
   /** The last answer on a question page. */
