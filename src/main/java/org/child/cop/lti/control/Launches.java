@@ -5,7 +5,6 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWKMatcher;
 import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.proc.BadJOSEException;
-import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWT;
@@ -171,7 +170,7 @@ public class Launches {
       throw new LaunchRefused("The id_token names no key (kid) and the platform has several.");
     }
     DefaultJWTProcessor<SecurityContext> processor = new SignedButNotSecret.Processor();
-    processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
+    processor.setJWSKeySelector(keySets.selectorOf(platform));
     DefaultJWTClaimsVerifier<SecurityContext> rules =
         new DefaultJWTClaimsVerifier<>(
             platform.clientId(),
