@@ -120,13 +120,25 @@ public class StatementStore {
     String tenant = caller.tenant();
     List<Violation> violations = new ArrayList<>();
     Map<UUID, Statement> batch = new LinkedHashMap<>();
+    // each statement's stored JSON is written once: it is both the length checked and the payload
+    Map<UUID, String> payloads = new HashMap<>();
     Set<UUID> untimed = new HashSet<>();
     for (int i = 0; i < sent.size(); i++) {
       Statement statement = asStored(sent.get(i), caller, version, now, "[" + i + "]", violations);
-      if (statement != null && batch.putIfAbsent(statement.id(), statement) != null) {
-        violations.add(new Violation("[" + i + "].id", "is sent twice in this batch"));
+      if (statement == null) {
+        continue;
       }
-      if (statement != null && sent.get(i).timestamp() == null) {
+      String payload = statement.toJson(XapiVersion.V2_0_0);
+      if (payload.length() > LONGEST_STATEMENT) {
+        violations.add(
+            new Violation(
+                "[" + i + "]", "is longer than " + LONGEST_STATEMENT + " characters of JSON"));
+      } else if (batch.putIfAbsent(statement.id(), statement) != null) {
+        violations.add(new Violation("[" + i + "].id", "is sent twice in this batch"));
+      } else {
+        payloads.put(statement.id(), payload);
+      }
+      if (sent.get(i).timestamp() == null) {
         untimed.add(statement.id());
       }
     }
@@ -152,7 +164,7 @@ public class StatementStore {
     throwIfAny(violations);
 
     storeContents(connection, tenant, contents, now);
-    insert(connection, caller, fresh, voidedNow, now);
+    insert(connection, caller, fresh, payloads, voidedNow, now);
     Map<UUID, Long> seqs = seqs(connection, tenant, fresh.keySet());
     link(connection, tenant, fresh, seqs);
     if (caller.mayDefine()) {
@@ -213,21 +225,14 @@ public class StatementStore {
           new Violation(path + ".version", "a 1.0.3 request can only send 1.0.x statements"));
       return null;
     }
-    Statement stored =
-        statement.toBuilder()
-            .id(statement.id() == null ? UUID.randomUUID() : statement.id())
-            .timestamp(
-                statement.timestamp() == null ? Timestamp.of(now) : statement.timestamp().inUtc())
-            .stored(Timestamp.of(now))
-            .authority(caller.authority())
-            .version(stated != null ? stated : version == XapiVersion.V1_0_3 ? "1.0.0" : "2.0.0")
-            .build();
-    if (stored.toJson(XapiVersion.V2_0_0).length() > LONGEST_STATEMENT) {
-      violations.add(
-          new Violation(path, "is longer than " + LONGEST_STATEMENT + " characters of JSON"));
-      return null;
-    }
-    return stored;
+    return statement.toBuilder()
+        .id(statement.id() == null ? UUID.randomUUID() : statement.id())
+        .timestamp(
+            statement.timestamp() == null ? Timestamp.of(now) : statement.timestamp().inUtc())
+        .stored(Timestamp.of(now))
+        .authority(caller.authority())
+        .version(stated != null ? stated : version == XapiVersion.V1_0_3 ? "1.0.0" : "2.0.0")
+        .build();
   }
 
   /**
@@ -357,76 +362,60 @@ public class StatementStore {
       Connection connection,
       LrsCaller caller,
       Map<UUID, Statement> fresh,
+      Map<UUID, String> payloads,
       Set<UUID> voidedNow,
       Instant now)
       throws SQLException {
-    try (PreparedStatement insert =
-        connection.prepareStatement(
-            "insert into lrs_statement (tenant, statement_id, verb_key, registration, voided,"
-                + " voiding_target, stored, statement_timestamp, credential_id, payload,"
-                + " object_statement_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-      for (Statement statement : fresh.values()) {
-        Context context = statement.context();
-        insert.setString(1, caller.tenant());
-        insert.setString(2, statement.id().toString());
-        insert.setString(3, StatementLinks.verbKey(statement.verb().id()));
-        insert.setString(
-            4,
+    List<Object[]> rows = new ArrayList<>(fresh.size());
+    for (Statement statement : fresh.values()) {
+      Context context = statement.context();
+      rows.add(
+          new Object[] {
+            caller.tenant(),
+            statement.id().toString(),
+            StatementLinks.verbKey(statement.verb().id()),
             context == null || context.registration() == null
                 ? null
-                : context.registration().toString());
-        insert.setBoolean(5, voidedNow.contains(statement.id()));
-        insert.setString(
-            6,
+                : context.registration().toString(),
+            voidedNow.contains(statement.id()),
             statement.verb().isVoiding()
                 ? ((StatementRef) statement.object()).id().toString()
-                : null);
-        insert.setObject(7, utc(now));
-        insert.setObject(8, utc(statement.timestamp().instant()));
-        insert.setString(9, caller.credentialId());
-        insert.setString(10, statement.toJson(XapiVersion.V2_0_0));
-        insert.setString(
-            11, statement.object() instanceof StatementRef ref ? ref.id().toString() : null);
-        insert.addBatch();
-      }
-      insert.executeBatch();
+                : null,
+            utc(now),
+            utc(statement.timestamp().instant()),
+            caller.credentialId(),
+            payloads.get(statement.id()),
+            statement.object() instanceof StatementRef ref ? ref.id().toString() : null
+          });
     }
+    ManyRows.insert(
+        connection,
+        "lrs_statement (tenant, statement_id, verb_key, registration, voided, voiding_target,"
+            + " stored, statement_timestamp, credential_id, payload, object_statement_id)",
+        rows);
   }
 
   private static void link(
       Connection connection, String tenant, Map<UUID, Statement> fresh, Map<UUID, Long> seqs)
       throws SQLException {
-    try (PreparedStatement agents =
-            connection.prepareStatement(
-                "insert into lrs_statement_agent (statement_seq, tenant, agent_key, usage)"
-                    + " values (?, ?, ?, ?)");
-        PreparedStatement activities =
-            connection.prepareStatement(
-                "insert into lrs_statement_activity (statement_seq, tenant, activity_key, usage)"
-                    + " values (?, ?, ?, ?)")) {
-      for (Statement statement : fresh.values()) {
-        long seq = seqs.get(statement.id());
-        StatementLinks links = StatementLinks.of(statement);
-        for (StatementLinks.Link link : links.agents()) {
-          addLink(agents, seq, tenant, link);
-        }
-        for (StatementLinks.Link link : links.activities()) {
-          addLink(activities, seq, tenant, link);
-        }
+    List<Object[]> agents = new ArrayList<>();
+    List<Object[]> activities = new ArrayList<>();
+    for (Statement statement : fresh.values()) {
+      Long seq = seqs.get(statement.id());
+      StatementLinks links = StatementLinks.of(statement);
+      for (StatementLinks.Link link : links.agents()) {
+        agents.add(new Object[] {seq, tenant, link.key(), link.usage()});
       }
-      agents.executeBatch();
-      activities.executeBatch();
+      for (StatementLinks.Link link : links.activities()) {
+        activities.add(new Object[] {seq, tenant, link.key(), link.usage()});
+      }
     }
-  }
-
-  private static void addLink(
-      PreparedStatement insert, long seq, String tenant, StatementLinks.Link link)
-      throws SQLException {
-    insert.setLong(1, seq);
-    insert.setString(2, tenant);
-    insert.setString(3, link.key());
-    insert.setString(4, link.usage());
-    insert.addBatch();
+    ManyRows.insert(
+        connection, "lrs_statement_agent (statement_seq, tenant, agent_key, usage)", agents);
+    ManyRows.insert(
+        connection,
+        "lrs_statement_activity (statement_seq, tenant, activity_key, usage)",
+        activities);
   }
 
   /** Every activity with a definition that the statements name. */
