@@ -234,10 +234,16 @@ class StatementsGuardIT extends LrsUnderTest {
     assertThat(combined.headers().firstValue("Date")).isPresent();
     assertRefused(get(client, "more=forged", V2), 400, "not a cursor");
 
-    StringBuilder huge = new StringBuilder("[");
     String padded =
         valid.replace(
             "{\"actor\"", "{\"result\":{\"response\":\"" + "x".repeat(1_000_000) + "\"},\"actor\"");
+    // within the body limit, but one statement longer than the LRS keeps: the batch is refused
+    assertRefused(
+        post(client, "[" + valid + "," + padded + "]", V2),
+        400,
+        "[1]: is longer than 1000000 characters of JSON");
+
+    StringBuilder huge = new StringBuilder("[");
     for (int i = 0; i < 11; i++) {
       huge.append(i == 0 ? "" : ",").append(padded);
     }

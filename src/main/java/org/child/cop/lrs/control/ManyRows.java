@@ -9,7 +9,9 @@ import java.util.List;
 /**
  * Rows written with one multi-row {@code INSERT} each few hundred rows. A JDBC batch is still one
  * {@code INSERT} per row for the database to bind and run (pgjdbc only sends them together), and a
- * batch of statements brings several link rows per statement.
+ * batch of statements brings several link rows per statement. (pgjdbc's {@code
+ * reWriteBatchedInserts} does the same rewrite, but only where the deployment's JDBC URL asks for
+ * it, and not on H2.)
  */
 final class ManyRows {
 

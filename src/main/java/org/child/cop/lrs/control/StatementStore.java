@@ -25,7 +25,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.child.cop.lrs.LrsCaller;
 import org.child.cop.storage.control.SchemaMigration;
@@ -43,8 +42,8 @@ import org.child.cop.xapi.XapiVersion;
 /**
  * The embedded LRS's statements: stored per tenant, all or nothing per batch, with the voiding
  * rules, and queried through the link tables with keyset paging on {@code seq}. Plain JDBC within
- * the container's transaction, because the queries are built from the filters given and link rows
- * go in as JDBC batches.
+ * the container's transaction, because the queries are built from the filters given and a batch's
+ * rows go in as multi-row inserts ({@link ManyRows}).
  */
 @ApplicationScoped
 public class StatementStore {
@@ -401,7 +400,7 @@ public class StatementStore {
     List<Object[]> agents = new ArrayList<>();
     List<Object[]> activities = new ArrayList<>();
     for (Statement statement : fresh.values()) {
-      Long seq = seqs.get(statement.id());
+      long seq = seqs.get(statement.id());
       StatementLinks links = StatementLinks.of(statement);
       for (StatementLinks.Link link : links.agents()) {
         agents.add(new Object[] {seq, tenant, link.key(), link.usage()});
@@ -802,10 +801,26 @@ public class StatementStore {
     return found;
   }
 
+  /** The keys the database gave the statements just inserted (not their payloads: not needed). */
   private static Map<UUID, Long> seqs(Connection connection, String tenant, Set<UUID> ids)
       throws SQLException {
-    return find(connection, tenant, ids).entrySet().stream()
-        .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().seq()));
+    Map<UUID, Long> seqs = new HashMap<>();
+    for (List<String> chunk : chunks(ids.stream().map(UUID::toString).toList())) {
+      try (PreparedStatement query =
+          connection.prepareStatement(
+              "select statement_id, seq from lrs_statement where tenant = ? and statement_id in ("
+                  + marks(chunk.size())
+                  + ")")) {
+        query.setString(1, tenant);
+        bind(query, 2, chunk);
+        try (ResultSet rows = query.executeQuery()) {
+          while (rows.next()) {
+            seqs.put(UUID.fromString(rows.getString(1)), rows.getLong(2));
+          }
+        }
+      }
+    }
+    return seqs;
   }
 
   /** Which of these statements are voiding statements. */

@@ -165,12 +165,12 @@ public class Launches {
       throw new LaunchRefused(
           "The id_token is signed with " + jwt.getHeader().getAlgorithm() + ", not RS256.");
     }
-    var keys = keySets.of(platform);
-    if (jwt.getHeader().getKeyID() == null && !hasSingleKey(keys)) {
+    var keys = keySets.selectorOf(platform);
+    if (jwt.getHeader().getKeyID() == null && !hasSingleKey(keys.getJWKSource())) {
       throw new LaunchRefused("The id_token names no key (kid) and the platform has several.");
     }
     DefaultJWTProcessor<SecurityContext> processor = new SignedButNotSecret.Processor();
-    processor.setJWSKeySelector(keySets.selectorOf(platform));
+    processor.setJWSKeySelector(keys);
     DefaultJWTClaimsVerifier<SecurityContext> rules =
         new DefaultJWTClaimsVerifier<>(
             platform.clientId(),

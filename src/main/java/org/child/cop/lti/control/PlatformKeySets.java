@@ -10,7 +10,6 @@ import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
-import com.nimbusds.jose.proc.JWSKeySelector;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
@@ -38,20 +37,17 @@ public class PlatformKeySets {
 
   private final Map<String, Source> byPlatform = new ConcurrentHashMap<>();
 
-  public JWKSource<SecurityContext> of(RegisteredPlatform platform) {
-    return sourceOf(platform).keys();
-  }
-
-  /** Selects the platform's keys for an RS256 id_token, as nimbus's selector does. */
-  public JWSKeySelector<SecurityContext> selectorOf(RegisteredPlatform platform) {
-    return sourceOf(platform).selector();
-  }
-
-  private Source sourceOf(RegisteredPlatform platform) {
+  /**
+   * Selects the platform's keys for an RS256 id_token, as nimbus's selector does; its {@code
+   * getJWKSource()} is the platform's key set.
+   */
+  public JWSVerificationKeySelector<SecurityContext> selectorOf(RegisteredPlatform platform) {
     String url = platform.keysetUrl().toString();
-    return byPlatform.compute(
-        platform.id(),
-        (id, known) -> known != null && known.keysetUrl().equals(url) ? known : build(url));
+    return byPlatform
+        .compute(
+            platform.id(),
+            (id, known) -> known != null && known.keysetUrl().equals(url) ? known : build(url))
+        .selector();
   }
 
   private static Source build(String url) {
@@ -97,18 +93,14 @@ public class PlatformKeySets {
       List<Key> keys = new ArrayList<>(2);
       for (JWK jwk : getJWKSource().get(new JWKSelector(matcher), context)) {
         if (jwk instanceof RSAKey rsa) {
-          Key key = converted.get(rsa);
-          if (key == null) {
-            key = publicKey(rsa);
-            if (key == null) {
-              continue; // as nimbus: a key that is not a valid RSA key verifies nothing
-            }
-            if (converted.size() >= REMEMBERED) {
-              converted.clear();
-            }
-            converted.put(rsa, key);
+          if (converted.size() >= REMEMBERED) {
+            converted.clear();
           }
-          keys.add(key);
+          // as nimbus: a key that is not a valid RSA key (null here) verifies nothing
+          Key key = converted.computeIfAbsent(rsa, ConvertedOnce::publicKey);
+          if (key != null) {
+            keys.add(key);
+          }
         }
       }
       return keys;

@@ -3,6 +3,8 @@ package org.child.cop.lrs.control;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -42,7 +44,13 @@ class ManyRowsTest {
     try (Statement query = connection.createStatement();
         ResultSet result = query.executeQuery("select seq, tenant, label from link order by seq")) {
       while (result.next()) {
-        rows.add(result.getLong(1) + "|" + result.getString(2) + "|" + result.getString(3));
+        Object label = result.getObject(3);
+        rows.add(
+            result.getLong(1)
+                + "|"
+                + result.getString(2)
+                + "|"
+                + (label == null ? "<null>" : label));
       }
     }
     return rows;
@@ -55,12 +63,35 @@ class ManyRowsTest {
     for (long seq = 1; seq <= 1_201; seq++) {
       String label = seq % 7 == 0 ? null : "label-" + seq;
       rows.add(new Object[] {seq, "t1", label});
-      expected.add(seq + "|t1|" + label);
+      expected.add(seq + "|t1|" + (label == null ? "<null>" : label));
     }
+    List<String> inserts = new ArrayList<>();
 
-    ManyRows.insert(connection, "link (seq, tenant, label)", rows);
+    ManyRows.insert(preparing(inserts), "link (seq, tenant, label)", rows);
 
     assertThat(stored()).containsExactlyElementsOf(expected);
+    // 500 rows per INSERT at most, so that no statement nears PostgreSQL's parameter limit
+    assertThat(inserts)
+        .extracting(sql -> sql.split("\\(\\?").length - 1)
+        .containsExactly(500, 500, 201);
+  }
+
+  /** The connection, noting the SQL of each statement it prepares. */
+  private Connection preparing(List<String> prepared) {
+    return (Connection)
+        Proxy.newProxyInstance(
+            getClass().getClassLoader(),
+            new Class<?>[] {Connection.class},
+            (proxy, method, arguments) -> {
+              if (method.getName().equals("prepareStatement")) {
+                prepared.add((String) arguments[0]);
+              }
+              try {
+                return method.invoke(connection, arguments);
+              } catch (InvocationTargetException e) {
+                throw e.getCause();
+              }
+            });
   }
 
   @Test

@@ -366,54 +366,59 @@ public final class LrsBench {
   }
 
   /**
-   * What StatementStore.insert and link write for new statements, in the same statements: one
-   * multi-row INSERT per table (its ManyRows), the statements' keys read back.
+   * What StatementStore.insert and link write for new statements, in the same statements: multi-row
+   * INSERTs of at most 500 rows (its ManyRows). The keys come back with the statement ids they
+   * belong to, as the StatementStore reads them, not by their order.
    */
   private static void insert(
       Connection connection, List<Rows> rows, String tenant, String credentialId)
       throws Exception {
-    long[] seqs = new long[rows.size()];
+    Map<String, Long> seqs = new HashMap<>();
     OffsetDateTime now = Instant.now().atOffset(ZoneOffset.UTC);
-    List<Object[]> statements = new ArrayList<>(rows.size());
-    for (Rows row : rows) {
-      statements.add(
-          new Object[] {
-            tenant,
-            row.id(),
-            row.verbKey(),
-            row.registration(),
-            false,
-            null,
-            now,
-            row.timestamp().atOffset(ZoneOffset.UTC),
-            credentialId,
-            row.payload(),
-            null
-          });
-    }
-    try (PreparedStatement insert =
-        connection.prepareStatement(
-            "insert into lrs_statement (tenant, statement_id, verb_key, registration, voided,"
-                + " voiding_target, stored, statement_timestamp, credential_id, payload,"
-                + " object_statement_id) values "
-                + values(11, statements.size()),
-            new String[] {"seq"})) {
-      bind(insert, statements);
-      insert.executeUpdate();
-      try (ResultSet keys = insert.getGeneratedKeys()) {
-        for (int i = 0; keys.next(); i++) {
-          seqs[i] = keys.getLong(1);
+    for (int from = 0; from < rows.size(); from += 500) {
+      List<Rows> chunk = rows.subList(from, Math.min(rows.size(), from + 500));
+      List<Object[]> statements = new ArrayList<>(chunk.size());
+      for (Rows row : chunk) {
+        statements.add(
+            new Object[] {
+              tenant,
+              row.id(),
+              row.verbKey(),
+              row.registration(),
+              false,
+              null,
+              now,
+              row.timestamp().atOffset(ZoneOffset.UTC),
+              credentialId,
+              row.payload(),
+              null
+            });
+      }
+      try (PreparedStatement insert =
+          connection.prepareStatement(
+              "insert into lrs_statement (tenant, statement_id, verb_key, registration, voided,"
+                  + " voiding_target, stored, statement_timestamp, credential_id, payload,"
+                  + " object_statement_id) values "
+                  + values(11, statements.size()),
+              new String[] {"statement_id", "seq"})) {
+        bind(insert, statements);
+        insert.executeUpdate();
+        try (ResultSet keys = insert.getGeneratedKeys()) {
+          while (keys.next()) {
+            seqs.put(keys.getString(1), keys.getLong(2));
+          }
         }
       }
     }
     List<Object[]> agents = new ArrayList<>();
     List<Object[]> activities = new ArrayList<>();
-    for (int i = 0; i < rows.size(); i++) {
-      for (StatementLinks.Link link : rows.get(i).links().agents()) {
-        agents.add(new Object[] {seqs[i], tenant, link.key(), link.usage()});
+    for (Rows row : rows) {
+      long seq = seqs.get(row.id());
+      for (StatementLinks.Link link : row.links().agents()) {
+        agents.add(new Object[] {seq, tenant, link.key(), link.usage()});
       }
-      for (StatementLinks.Link link : rows.get(i).links().activities()) {
-        activities.add(new Object[] {seqs[i], tenant, link.key(), link.usage()});
+      for (StatementLinks.Link link : row.links().activities()) {
+        activities.add(new Object[] {seq, tenant, link.key(), link.usage()});
       }
     }
     links(connection, "lrs_statement_agent", "agent_key", agents);
