@@ -462,6 +462,53 @@ class StatementsIT extends LrsUnderTest {
   }
 
   @Test
+  void sinceServesEveryNewerStatementOnceNewestFirstWhenThousandsAreNewer() {
+    String client = credential(tenant(), "all");
+    List<String> older = ids(post(client, batchOf(20, "old"), V2));
+    String since =
+        Http.json(get(client, "statementId=" + older.get(older.size() - 1), V2))
+            .getString("stored");
+    List<String> newer = new ArrayList<>();
+    // more than StatementStore.MANY_NEWER, so that PostgreSQL walks the statements newest first
+    for (int batch = 0; batch < 6; batch++) {
+      newer.addAll(0, ids(post(client, batchOf(200, "new" + batch), V2)));
+    }
+
+    List<String> served = new ArrayList<>();
+    HttpResponse<String> page = get(client, "since=" + Http.encoded(since) + "&limit=150", V2);
+    while (true) {
+      assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+      JsonObject json = Http.json(page);
+      json.getJsonArray("statements")
+          .forEach(statement -> served.add(statement.asJsonObject().getString("id")));
+      if (json.getString("more").isEmpty()) {
+        break;
+      }
+      page = Http.send(xapi(json.getString("more"), client, V2));
+    }
+
+    // batches newest first; within a batch (one stored instant) in the LRS's own order
+    assertThat(served).hasSize(1_200).doesNotHaveDuplicates().doesNotContainAnyElementsOf(older);
+    for (int batch = 0; batch < 6; batch++) {
+      assertThat(served.subList(batch * 200, batch * 200 + 200))
+          .containsExactlyInAnyOrderElementsOf(newer.subList(batch * 200, batch * 200 + 200));
+    }
+  }
+
+  private static String batchOf(int count, String who) {
+    StringBuilder body = new StringBuilder("[");
+    for (int i = 0; i < count; i++) {
+      body.append(i == 0 ? "" : ",")
+          .append(
+              statement(
+                  "mailto:" + who + i + "@example.org",
+                  "http://example.org/verbs/did",
+                  "http://example.org/a"));
+    }
+    return body.append("]").toString();
+  }
+
+  @Test
   void anActivityHasTheDefinitionOfDefiningClientsOnly() {
     String tenant = tenant();
     String definer = credential(tenant, "statements/write", "define", "statements/read");

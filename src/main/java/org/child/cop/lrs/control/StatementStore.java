@@ -42,8 +42,8 @@ import org.child.cop.xapi.XapiVersion;
 /**
  * The embedded LRS's statements: stored per tenant, all or nothing per batch, with the voiding
  * rules, and queried through the link tables with keyset paging on {@code seq}. Plain JDBC within
- * the container's transaction, because the queries are built from the filters given and a batch's
- * rows go in as multi-row inserts ({@link ManyRows}).
+ * the container's transaction, because the queries are built from the filters given and link rows
+ * go in as JDBC batches.
  */
 @ApplicationScoped
 public class StatementStore {
@@ -365,56 +365,73 @@ public class StatementStore {
       Set<UUID> voidedNow,
       Instant now)
       throws SQLException {
-    List<Object[]> rows = new ArrayList<>(fresh.size());
-    for (Statement statement : fresh.values()) {
-      Context context = statement.context();
-      rows.add(
-          new Object[] {
-            caller.tenant(),
-            statement.id().toString(),
-            StatementLinks.verbKey(statement.verb().id()),
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "insert into lrs_statement (tenant, statement_id, verb_key, registration, voided,"
+                + " voiding_target, stored, statement_timestamp, credential_id, payload,"
+                + " object_statement_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      for (Statement statement : fresh.values()) {
+        Context context = statement.context();
+        insert.setString(1, caller.tenant());
+        insert.setString(2, statement.id().toString());
+        insert.setString(3, StatementLinks.verbKey(statement.verb().id()));
+        insert.setString(
+            4,
             context == null || context.registration() == null
                 ? null
-                : context.registration().toString(),
-            voidedNow.contains(statement.id()),
+                : context.registration().toString());
+        insert.setBoolean(5, voidedNow.contains(statement.id()));
+        insert.setString(
+            6,
             statement.verb().isVoiding()
                 ? ((StatementRef) statement.object()).id().toString()
-                : null,
-            utc(now),
-            utc(statement.timestamp().instant()),
-            caller.credentialId(),
-            payloads.get(statement.id()),
-            statement.object() instanceof StatementRef ref ? ref.id().toString() : null
-          });
+                : null);
+        insert.setObject(7, utc(now));
+        insert.setObject(8, utc(statement.timestamp().instant()));
+        insert.setString(9, caller.credentialId());
+        insert.setString(10, payloads.get(statement.id()));
+        insert.setString(
+            11, statement.object() instanceof StatementRef ref ? ref.id().toString() : null);
+        insert.addBatch();
+      }
+      insert.executeBatch();
     }
-    ManyRows.insert(
-        connection,
-        "lrs_statement (tenant, statement_id, verb_key, registration, voided, voiding_target,"
-            + " stored, statement_timestamp, credential_id, payload, object_statement_id)",
-        rows);
   }
 
   private static void link(
       Connection connection, String tenant, Map<UUID, Statement> fresh, Map<UUID, Long> seqs)
       throws SQLException {
-    List<Object[]> agents = new ArrayList<>();
-    List<Object[]> activities = new ArrayList<>();
-    for (Statement statement : fresh.values()) {
-      long seq = seqs.get(statement.id());
-      StatementLinks links = StatementLinks.of(statement);
-      for (StatementLinks.Link link : links.agents()) {
-        agents.add(new Object[] {seq, tenant, link.key(), link.usage()});
+    try (PreparedStatement agents =
+            connection.prepareStatement(
+                "insert into lrs_statement_agent (statement_seq, tenant, agent_key, usage)"
+                    + " values (?, ?, ?, ?)");
+        PreparedStatement activities =
+            connection.prepareStatement(
+                "insert into lrs_statement_activity (statement_seq, tenant, activity_key, usage)"
+                    + " values (?, ?, ?, ?)")) {
+      for (Statement statement : fresh.values()) {
+        long seq = seqs.get(statement.id());
+        StatementLinks links = StatementLinks.of(statement);
+        for (StatementLinks.Link link : links.agents()) {
+          addLink(agents, seq, tenant, link);
+        }
+        for (StatementLinks.Link link : links.activities()) {
+          addLink(activities, seq, tenant, link);
+        }
       }
-      for (StatementLinks.Link link : links.activities()) {
-        activities.add(new Object[] {seq, tenant, link.key(), link.usage()});
-      }
+      agents.executeBatch();
+      activities.executeBatch();
     }
-    ManyRows.insert(
-        connection, "lrs_statement_agent (statement_seq, tenant, agent_key, usage)", agents);
-    ManyRows.insert(
-        connection,
-        "lrs_statement_activity (statement_seq, tenant, activity_key, usage)",
-        activities);
+  }
+
+  private static void addLink(
+      PreparedStatement insert, long seq, String tenant, StatementLinks.Link link)
+      throws SQLException {
+    insert.setLong(1, seq);
+    insert.setString(2, tenant);
+    insert.setString(3, link.key());
+    insert.setString(4, link.usage());
+    insert.addBatch();
   }
 
   /** Every activity with a definition that the statements name. */
@@ -517,7 +534,10 @@ public class StatementStore {
       baseValues.add(caller.credentialId());
     }
     if (filter.since() != null) {
-      base.append(" and s.stored > ?");
+      base.append(
+          manyNewer(connection, caller, filter, cursor)
+              ? " and s.stored + interval '0 seconds' > ?"
+              : " and s.stored > ?");
       baseValues.add(utc(filter.since()));
     }
     if (filter.until() != null) {
@@ -632,6 +652,44 @@ public class StatementStore {
                 cursor.attachments(),
                 last,
                 cursor.bound())));
+  }
+
+  /** From this many statements newer than {@code since}, walking newest first finds a page soon. */
+  static final int MANY_NEWER = 1_000;
+
+  /**
+   * Whether PostgreSQL should answer a newest-first {@code since} query by walking the statements
+   * newest first, and the query should hide the {@code stored} index from it. The planner cannot
+   * know that {@code stored} grows with {@code seq}: when a few thousand statements are newer, it
+   * reads them all through the {@code stored} index and sorts them (20 ms and more at 1M
+   * statements), where the newest hundred are the page. With fewer than {@link #MANY_NEWER} newer,
+   * reading them all is the better plan and stays. Only for a query on {@code since} alone: other
+   * filters have their own indexes, and ascending pages and {@code until} start among the oldest.
+   */
+  private static boolean manyNewer(
+      Connection connection, LrsCaller caller, StatementFilter filter, StatementCursor cursor)
+      throws SQLException {
+    if (filter.ascending()
+        || filter.until() != null
+        || !matches(filter, caller.tenant(), "s", new ArrayList<>()).isEmpty()
+        || !connection.isWrapperFor(org.postgresql.PGConnection.class)) {
+      return false;
+    }
+    try (PreparedStatement probe =
+        connection.prepareStatement(
+            "select count(*) from (select 1 from lrs_statement s where s.tenant = ? and s.stored"
+                + " > ? and s.seq <= ? and s.seq < ? fetch first "
+                + MANY_NEWER
+                + " rows only) n")) {
+      plannedForItsValues(probe);
+      probe.setString(1, caller.tenant());
+      probe.setObject(2, utc(filter.since()));
+      probe.setLong(3, cursor.bound());
+      probe.setLong(4, cursor.after());
+      try (ResultSet count = probe.executeQuery()) {
+        return count.next() && count.getInt(1) >= MANY_NEWER;
+      }
+    }
   }
 
   /**

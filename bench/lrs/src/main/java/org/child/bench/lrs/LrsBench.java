@@ -12,12 +12,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -365,97 +362,68 @@ public final class LrsBench {
     return errors.get();
   }
 
-  /**
-   * What StatementStore.insert and link write for new statements, in the same statements: multi-row
-   * INSERTs of at most 500 rows (its ManyRows). The keys come back with the statement ids they
-   * belong to, as the StatementStore reads them, not by their order.
-   */
+  /** What StatementStore.insert and link write for new statements, in the same statements. */
   private static void insert(
       Connection connection, List<Rows> rows, String tenant, String credentialId)
       throws Exception {
-    Map<String, Long> seqs = new HashMap<>();
-    OffsetDateTime now = Instant.now().atOffset(ZoneOffset.UTC);
-    for (int from = 0; from < rows.size(); from += 500) {
-      List<Rows> chunk = rows.subList(from, Math.min(rows.size(), from + 500));
-      List<Object[]> statements = new ArrayList<>(chunk.size());
-      for (Rows row : chunk) {
-        statements.add(
-            new Object[] {
-              tenant,
-              row.id(),
-              row.verbKey(),
-              row.registration(),
-              false,
-              null,
-              now,
-              row.timestamp().atOffset(ZoneOffset.UTC),
-              credentialId,
-              row.payload(),
-              null
-            });
+    long[] seqs = new long[rows.size()];
+    Instant now = Instant.now();
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "insert into lrs_statement (tenant, statement_id, verb_key, registration, voided,"
+                + " voiding_target, stored, statement_timestamp, credential_id, payload,"
+                + " object_statement_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            new String[] {"seq"})) {
+      for (Rows row : rows) {
+        insert.setString(1, tenant);
+        insert.setString(2, row.id());
+        insert.setString(3, row.verbKey());
+        insert.setString(4, row.registration());
+        insert.setBoolean(5, false);
+        insert.setString(6, null);
+        insert.setObject(7, now.atOffset(java.time.ZoneOffset.UTC));
+        insert.setObject(8, row.timestamp().atOffset(java.time.ZoneOffset.UTC));
+        insert.setString(9, credentialId);
+        insert.setString(10, row.payload());
+        insert.setString(11, null);
+        insert.addBatch();
       }
-      try (PreparedStatement insert =
-          connection.prepareStatement(
-              "insert into lrs_statement (tenant, statement_id, verb_key, registration, voided,"
-                  + " voiding_target, stored, statement_timestamp, credential_id, payload,"
-                  + " object_statement_id) values "
-                  + values(11, statements.size()),
-              new String[] {"statement_id", "seq"})) {
-        bind(insert, statements);
-        insert.executeUpdate();
-        try (ResultSet keys = insert.getGeneratedKeys()) {
-          while (keys.next()) {
-            seqs.put(keys.getString(1), keys.getLong(2));
-          }
+      insert.executeBatch();
+      try (ResultSet keys = insert.getGeneratedKeys()) {
+        for (int i = 0; keys.next(); i++) {
+          seqs[i] = keys.getLong(1);
         }
       }
     }
-    List<Object[]> agents = new ArrayList<>();
-    List<Object[]> activities = new ArrayList<>();
-    for (Rows row : rows) {
-      long seq = seqs.get(row.id());
-      for (StatementLinks.Link link : row.links().agents()) {
-        agents.add(new Object[] {seq, tenant, link.key(), link.usage()});
+    try (PreparedStatement agents =
+            connection.prepareStatement(
+                "insert into lrs_statement_agent (statement_seq, tenant, agent_key, usage)"
+                    + " values (?, ?, ?, ?)");
+        PreparedStatement activities =
+            connection.prepareStatement(
+                "insert into lrs_statement_activity (statement_seq, tenant, activity_key, usage)"
+                    + " values (?, ?, ?, ?)")) {
+      for (int i = 0; i < rows.size(); i++) {
+        for (StatementLinks.Link link : rows.get(i).links().agents()) {
+          link(agents, seqs[i], tenant, link);
+        }
+        for (StatementLinks.Link link : rows.get(i).links().activities()) {
+          link(activities, seqs[i], tenant, link);
+        }
       }
-      for (StatementLinks.Link link : row.links().activities()) {
-        activities.add(new Object[] {seq, tenant, link.key(), link.usage()});
-      }
+      agents.executeBatch();
+      activities.executeBatch();
     }
-    links(connection, "lrs_statement_agent", "agent_key", agents);
-    links(connection, "lrs_statement_activity", "activity_key", activities);
   }
 
-  private static void links(Connection connection, String table, String key, List<Object[]> rows)
+  private static void link(
+      PreparedStatement insert, long seq, String tenant, StatementLinks.Link link)
       throws Exception {
-    // at most 500 rows per INSERT, as ManyRows
-    for (int from = 0; from < rows.size(); from += 500) {
-      List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + 500));
-      try (PreparedStatement insert =
-          connection.prepareStatement(
-              "insert into "
-                  + table
-                  + " (statement_seq, tenant, "
-                  + key
-                  + ", usage) values "
-                  + values(4, chunk.size()))) {
-        bind(insert, chunk);
-        insert.executeUpdate();
-      }
-    }
-  }
-
-  private static String values(int width, int rows) {
-    String row = "(" + "?, ".repeat(width - 1) + "?)";
-    return String.join(", ", Collections.nCopies(rows, row));
-  }
-
-  private static void bind(PreparedStatement insert, List<Object[]> rows) throws Exception {
-    int parameter = 1;
-    for (Object[] values : rows) {
-      for (Object value : values) {
-        insert.setObject(parameter++, value);
-      }
-    }
+    insert.setLong(1, seq);
+    insert.setString(2, tenant);
+    insert.setString(3, link.key());
+    insert.setString(4, link.usage());
+    insert.addBatch();
   }
 
   // --- query: latency of statement queries
