@@ -300,21 +300,12 @@ public class StatementStore {
       return;
     }
     Set<String> stored = new HashSet<>();
-    for (List<String> chunk : chunks(List.copyOf(needed))) {
-      try (PreparedStatement query =
-          connection.prepareStatement(
-              "select sha2 from lrs_attachment where tenant = ? and sha2 in ("
-                  + marks(chunk.size())
-                  + ")")) {
-        query.setString(1, tenant);
-        bind(query, 2, chunk);
-        try (ResultSet rows = query.executeQuery()) {
-          while (rows.next()) {
-            stored.add(rows.getString(1));
-          }
-        }
-      }
-    }
+    eachRow(
+        connection,
+        "select sha2 from lrs_attachment where tenant = ? and sha2 in (",
+        tenant,
+        List.copyOf(needed),
+        row -> stored.add(row.getString(1)));
     needed.removeAll(stored);
     for (String sha2 : needed) {
       violations.add(
@@ -774,27 +765,19 @@ public class StatementStore {
   public Map<String, AttachmentContent> contents(LrsCaller caller, Collection<String> sha2s) {
     Map<String, AttachmentContent> contents = new LinkedHashMap<>();
     try (Connection connection = dataSource.getConnection()) {
-      for (List<String> chunk : chunks(List.copyOf(new HashSet<>(sha2s)))) {
-        try (PreparedStatement query =
-            connection.prepareStatement(
-                "select sha2, content_type, content_base64 from lrs_attachment"
-                    + " where tenant = ? and sha2 in ("
-                    + marks(chunk.size())
-                    + ")")) {
-          query.setString(1, caller.tenant());
-          bind(query, 2, chunk);
-          try (ResultSet rows = query.executeQuery()) {
-            while (rows.next()) {
+      eachRow(
+          connection,
+          "select sha2, content_type, content_base64 from lrs_attachment where tenant = ? and"
+              + " sha2 in (",
+          caller.tenant(),
+          List.copyOf(new HashSet<>(sha2s)),
+          row ->
               contents.put(
-                  rows.getString(1),
+                  row.getString(1),
                   new AttachmentContent(
-                      rows.getString(1),
-                      rows.getString(2),
-                      java.util.Base64.getDecoder().decode(rows.getString(3))));
-            }
-          }
-        }
-      }
+                      row.getString(1),
+                      row.getString(2),
+                      java.util.Base64.getDecoder().decode(row.getString(3)))));
       return contents;
     } catch (SQLException e) {
       throw new IllegalStateException("The LRS could not read attachments: " + e.getMessage(), e);
@@ -834,28 +817,20 @@ public class StatementStore {
   private static Map<UUID, Stored> find(Connection connection, String tenant, Set<UUID> ids)
       throws SQLException {
     Map<UUID, Stored> found = new HashMap<>();
-    for (List<String> chunk : chunks(ids.stream().map(UUID::toString).toList())) {
-      try (PreparedStatement query =
-          connection.prepareStatement(
-              "select statement_id, seq, payload, stored, voided from lrs_statement"
-                  + " where tenant = ? and statement_id in ("
-                  + marks(chunk.size())
-                  + ")")) {
-        query.setString(1, tenant);
-        bind(query, 2, chunk);
-        try (ResultSet rows = query.executeQuery()) {
-          while (rows.next()) {
+    eachRow(
+        connection,
+        "select statement_id, seq, payload, stored, voided from lrs_statement where tenant = ?"
+            + " and statement_id in (",
+        tenant,
+        texts(ids),
+        row ->
             found.put(
-                UUID.fromString(rows.getString(1)),
+                UUID.fromString(row.getString(1)),
                 new Stored(
-                    rows.getLong(2),
-                    rows.getString(3),
-                    rows.getObject(4, OffsetDateTime.class).toInstant(),
-                    rows.getBoolean(5)));
-          }
-        }
-      }
-    }
+                    row.getLong(2),
+                    row.getString(3),
+                    row.getObject(4, OffsetDateTime.class).toInstant(),
+                    row.getBoolean(5))));
     return found;
   }
 
@@ -863,21 +838,12 @@ public class StatementStore {
   private static Map<UUID, Long> seqs(Connection connection, String tenant, Set<UUID> ids)
       throws SQLException {
     Map<UUID, Long> seqs = new HashMap<>();
-    for (List<String> chunk : chunks(ids.stream().map(UUID::toString).toList())) {
-      try (PreparedStatement query =
-          connection.prepareStatement(
-              "select statement_id, seq from lrs_statement where tenant = ? and statement_id in ("
-                  + marks(chunk.size())
-                  + ")")) {
-        query.setString(1, tenant);
-        bind(query, 2, chunk);
-        try (ResultSet rows = query.executeQuery()) {
-          while (rows.next()) {
-            seqs.put(UUID.fromString(rows.getString(1)), rows.getLong(2));
-          }
-        }
-      }
-    }
+    eachRow(
+        connection,
+        "select statement_id, seq from lrs_statement where tenant = ? and statement_id in (",
+        tenant,
+        texts(ids),
+        row -> seqs.put(UUID.fromString(row.getString(1)), row.getLong(2)));
     return seqs;
   }
 
@@ -902,23 +868,49 @@ public class StatementStore {
         ids);
   }
 
-  /** The ids a query answers for {@code ids}, asked in chunks: {@code select} ends with "in (". */
+  /** The ids a query answers for {@code ids}: {@code select} ends with "in (". */
   private static Set<UUID> idsAmong(
       Connection connection, String select, String tenant, Set<UUID> ids) throws SQLException {
     Set<UUID> found = new HashSet<>();
-    for (List<String> chunk : chunks(ids.stream().map(UUID::toString).toList())) {
+    eachRow(
+        connection,
+        select,
+        tenant,
+        texts(ids),
+        row -> found.add(UUID.fromString(row.getString(1))));
+    return found;
+  }
+
+  /**
+   * Hands each row of a tenant's query on {@code values} to {@code row}, asking for the values in
+   * chunks (databases limit the parameters of a statement): {@code select} has the tenant as its
+   * first parameter and ends with "in (".
+   */
+  private static void eachRow(
+      Connection connection, String select, String tenant, List<String> values, Row row)
+      throws SQLException {
+    for (List<String> chunk : chunks(values)) {
       try (PreparedStatement query =
           connection.prepareStatement(select + marks(chunk.size()) + ")")) {
         query.setString(1, tenant);
         bind(query, 2, chunk);
         try (ResultSet rows = query.executeQuery()) {
           while (rows.next()) {
-            found.add(UUID.fromString(rows.getString(1)));
+            row.read(rows);
           }
         }
       }
     }
-    return found;
+  }
+
+  /** What to do with one row of a result. */
+  @FunctionalInterface
+  private interface Row {
+    void read(ResultSet row) throws SQLException;
+  }
+
+  private static List<String> texts(Set<UUID> ids) {
+    return ids.stream().map(UUID::toString).toList();
   }
 
   private static void markVoided(Connection connection, String tenant, Set<UUID> ids)
