@@ -403,16 +403,7 @@ class StatementsIT extends LrsUnderTest {
     String client = credential(tenant(), "all");
     Set<String> written = new HashSet<>();
     for (int batch = 0; batch < 5; batch++) {
-      StringBuilder body = new StringBuilder("[");
-      for (int i = 0; i < 10; i++) {
-        body.append(i == 0 ? "" : ",")
-            .append(
-                statement(
-                    "mailto:p" + i + "@example.org",
-                    "http://example.org/verbs/did",
-                    "http://example.org/a"));
-      }
-      ids(post(client, body.append("]").toString(), V2)).forEach(written::add);
+      ids(post(client, batchOf(10, "p"), V2)).forEach(written::add);
     }
     ExecutorService writer = Executors.newSingleThreadExecutor();
     Future<?> writing =
@@ -438,22 +429,7 @@ class StatementsIT extends LrsUnderTest {
               "activity="
                   + Http.encoded("http://example.org/a")
                   + "&related_activities=true&limit=7&ascending=true")) {
-        List<String> served = new ArrayList<>();
-        HttpResponse<String> page = get(client, query, V2);
-        while (true) {
-          JsonObject json = Http.json(page);
-          JsonArray statements = json.getJsonArray("statements");
-          statements.forEach(s -> served.add(s.asJsonObject().getString("id")));
-          String more = json.getString("more");
-          if (more.isEmpty()) {
-            break;
-          }
-          assertThat(statements).isNotEmpty();
-          assertThat(more).startsWith("/xapi/statements?more=");
-          page = Http.send(xapi(more, client, V2));
-          assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
-        }
-        assertThat(served).doesNotHaveDuplicates().containsAll(written);
+        assertThat(everyPage(client, query)).doesNotHaveDuplicates().containsAll(written);
       }
       writing.get(60, TimeUnit.SECONDS);
     } finally {
@@ -474,24 +450,33 @@ class StatementsIT extends LrsUnderTest {
       newer.addAll(0, ids(post(client, batchOf(200, "new" + batch), V2)));
     }
 
-    List<String> served = new ArrayList<>();
-    HttpResponse<String> page = get(client, "since=" + Http.encoded(since) + "&limit=150", V2);
-    while (true) {
-      assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
-      JsonObject json = Http.json(page);
-      json.getJsonArray("statements")
-          .forEach(statement -> served.add(statement.asJsonObject().getString("id")));
-      if (json.getString("more").isEmpty()) {
-        break;
-      }
-      page = Http.send(xapi(json.getString("more"), client, V2));
-    }
+    List<String> served = everyPage(client, "since=" + Http.encoded(since) + "&limit=150");
 
     // batches newest first; within a batch (one stored instant) in the LRS's own order
     assertThat(served).hasSize(1_200).doesNotHaveDuplicates().doesNotContainAnyElementsOf(older);
     for (int batch = 0; batch < 6; batch++) {
       assertThat(served.subList(batch * 200, batch * 200 + 200))
           .containsExactlyInAnyOrderElementsOf(newer.subList(batch * 200, batch * 200 + 200));
+    }
+  }
+
+  /** The ids of every page of a query, following {@code more} to the end. */
+  private List<String> everyPage(String client, String query) {
+    List<String> served = new ArrayList<>();
+    HttpResponse<String> page = get(client, query, V2);
+    assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+    while (true) {
+      JsonObject json = Http.json(page);
+      JsonArray statements = json.getJsonArray("statements");
+      statements.forEach(s -> served.add(s.asJsonObject().getString("id")));
+      String more = json.getString("more");
+      if (more.isEmpty()) {
+        return served;
+      }
+      assertThat(statements).isNotEmpty();
+      assertThat(more).startsWith("/xapi/statements?more=");
+      page = Http.send(xapi(more, client, V2));
+      assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
     }
   }
 

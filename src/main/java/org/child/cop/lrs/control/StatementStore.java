@@ -515,6 +515,8 @@ public class StatementStore {
   private static Page page(Connection connection, LrsCaller caller, StatementCursor cursor)
       throws SQLException {
     StatementFilter filter = cursor.filter();
+    List<Object> matchValues = new ArrayList<>();
+    String matchS = matches(filter, caller.tenant(), "s", matchValues);
     StringBuilder base =
         new StringBuilder(" where s.tenant = ? and s.voided = false and s.seq <= ?");
     List<Object> baseValues = new ArrayList<>(List.of(caller.tenant(), cursor.bound()));
@@ -525,10 +527,15 @@ public class StatementStore {
       baseValues.add(caller.credentialId());
     }
     if (filter.since() != null) {
+      // only for since alone: other filters have their own indexes, and ascending pages and
+      // until start among the oldest statements
+      boolean walkNewestFirst =
+          !filter.ascending()
+              && filter.until() == null
+              && matchS.isEmpty()
+              && manyNewer(connection, caller.tenant(), filter.since(), cursor);
       base.append(
-          manyNewer(connection, caller, filter, cursor)
-              ? " and s.stored + interval '0 seconds' > ?"
-              : " and s.stored > ?");
+          walkNewestFirst ? " and s.stored + interval '0 seconds' > ?" : " and s.stored > ?");
       baseValues.add(utc(filter.since()));
     }
     if (filter.until() != null) {
@@ -540,8 +547,6 @@ public class StatementStore {
     String select = "select s.seq, s.payload, s.stored from lrs_statement s";
     StringBuilder sql = new StringBuilder();
     List<Object> values = new ArrayList<>();
-    List<Object> matchValues = new ArrayList<>();
-    String matchS = matches(filter, caller.tenant(), "s", matchValues);
     if (matchS.isEmpty()) {
       sql.append(select).append(base).append(order.replace("seq", "s.seq")).append(first);
       values.addAll(baseValues);
@@ -654,16 +659,12 @@ public class StatementStore {
    * know that {@code stored} grows with {@code seq}: when a few thousand statements are newer, it
    * reads them all through the {@code stored} index and sorts them (20 ms and more at 1M
    * statements), where the newest hundred are the page. With fewer than {@link #MANY_NEWER} newer,
-   * reading them all is the better plan and stays. Only for a query on {@code since} alone: other
-   * filters have their own indexes, and ascending pages and {@code until} start among the oldest.
+   * reading them all is the better plan and stays. PostgreSQL only.
    */
   private static boolean manyNewer(
-      Connection connection, LrsCaller caller, StatementFilter filter, StatementCursor cursor)
+      Connection connection, String tenant, Instant since, StatementCursor cursor)
       throws SQLException {
-    if (filter.ascending()
-        || filter.until() != null
-        || !matches(filter, caller.tenant(), "s", new ArrayList<>()).isEmpty()
-        || !connection.isWrapperFor(org.postgresql.PGConnection.class)) {
+    if (!connection.isWrapperFor(org.postgresql.PGConnection.class)) {
       return false;
     }
     try (PreparedStatement probe =
@@ -673,8 +674,8 @@ public class StatementStore {
                 + MANY_NEWER
                 + " rows only) n")) {
       plannedForItsValues(probe);
-      probe.setString(1, caller.tenant());
-      probe.setObject(2, utc(filter.since()));
+      probe.setString(1, tenant);
+      probe.setObject(2, utc(since));
       probe.setLong(3, cursor.bound());
       probe.setLong(4, cursor.after());
       try (ResultSet count = probe.executeQuery()) {

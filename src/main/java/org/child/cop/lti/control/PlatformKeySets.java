@@ -32,8 +32,7 @@ public class PlatformKeySets {
   private static final int TIMEOUT_MILLIS = 3_000;
   private static final int SIZE_LIMIT_BYTES = 256 * 1024;
 
-  private record Source(
-      String keysetUrl, JWKSource<SecurityContext> keys, ConvertedOnce selector) {}
+  private record Source(String keysetUrl, ConvertedOnce selector) {}
 
   private final Map<String, Source> byPlatform = new ConcurrentHashMap<>();
 
@@ -60,7 +59,7 @@ public class PlatformKeySets {
               .rateLimited(30_000L)
               .outageTolerant(60 * 60_000L)
               .build();
-      return new Source(url, keys, new ConvertedOnce(keys));
+      return new Source(url, new ConvertedOnce(keys));
     } catch (MalformedURLException | java.net.URISyntaxException e) {
       throw new LaunchRefused("The platform's key set URL is not a URL: " + url);
     }
