@@ -52,17 +52,23 @@ final class ActivityDefinitions {
         // too large to be a canonical definition: the statement itself keeps it
         continue;
       }
-      given.merge(activity.id(), definition, ActivityDefinitions::merge);
+      // most statements of a batch give the same definition of an activity they share
+      given.merge(activity.id(), definition, (a, b) -> a.equals(b) ? a : merge(a, b));
     }
     if (given.isEmpty()) {
       return;
     }
-    Map<String, JsonObject> held = findAll(connection, tenant, given.keySet());
+    Map<String, String> held = heldTexts(connection, tenant, given.keySet());
     boolean postgres = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
     for (Map.Entry<String, JsonObject> activity : given.entrySet()) {
-      JsonObject earlier = held.get(activity.getKey());
-      if (earlier == null
-          && insert(connection, tenant, activity.getKey(), activity.getValue(), now, postgres)) {
+      String text = activity.getValue().toString();
+      String earlierText = held.get(activity.getKey());
+      if (text.equals(earlierText)) {
+        // the definition it holds, sent again (most statements): nothing to parse or merge
+        continue;
+      }
+      JsonObject earlier = earlierText == null ? null : StatementStore.parse(earlierText);
+      if (earlier == null && insert(connection, tenant, activity.getKey(), text, now, postgres)) {
         continue;
       }
       if (earlier == null) {
@@ -93,7 +99,7 @@ final class ActivityDefinitions {
       Connection connection,
       String tenant,
       String activityId,
-      JsonObject definition,
+      String definition,
       Instant now,
       boolean postgres)
       throws SQLException {
@@ -105,7 +111,7 @@ final class ActivityDefinitions {
       insert.setString(1, tenant);
       insert.setString(2, StatementLinks.activityKey(activityId));
       insert.setString(3, activityId);
-      insert.setString(4, definition.toString());
+      insert.setString(4, definition);
       insert.setObject(5, StatementStore.utc(now));
       return insert.executeUpdate() == 1;
     }
@@ -115,6 +121,15 @@ final class ActivityDefinitions {
   static Map<String, JsonObject> findAll(
       Connection connection, String tenant, Set<String> activityIds) throws SQLException {
     Map<String, JsonObject> held = new HashMap<>();
+    heldTexts(connection, tenant, activityIds)
+        .forEach((id, text) -> held.put(id, StatementStore.parse(text)));
+    return held;
+  }
+
+  /** The held definitions of these activities as stored (JSON text), by id. */
+  private static Map<String, String> heldTexts(
+      Connection connection, String tenant, Set<String> activityIds) throws SQLException {
+    Map<String, String> held = new HashMap<>();
     List<String> ids = List.copyOf(activityIds);
     for (int from = 0; from < ids.size(); from += CHUNK) {
       List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
@@ -132,7 +147,7 @@ final class ActivityDefinitions {
           while (rows.next()) {
             // a hashed key names one id; the id itself is checked, as in find
             if (activityIds.contains(rows.getString(1)) && rows.getString(2) != null) {
-              held.put(rows.getString(1), StatementStore.parse(rows.getString(2)));
+              held.put(rows.getString(1), rows.getString(2));
             }
           }
         }
