@@ -163,8 +163,7 @@ public class StatementStore {
     throwIfAny(violations);
 
     storeContents(connection, tenant, contents, now);
-    insert(connection, caller, fresh, payloads, voidedNow, now);
-    Map<UUID, Long> seqs = seqs(connection, tenant, fresh.keySet());
+    Map<UUID, Long> seqs = insert(connection, caller, fresh, payloads, voidedNow, now);
     link(connection, tenant, fresh, seqs);
     if (caller.mayDefine()) {
       ActivityDefinitions.define(connection, tenant, activities(fresh.values()), now);
@@ -348,7 +347,8 @@ public class StatementStore {
     }
   }
 
-  private static void insert(
+  /** Inserts the statement rows and answers the seq each was given, by statement id. */
+  private static Map<UUID, Long> insert(
       Connection connection,
       LrsCaller caller,
       Map<UUID, Statement> fresh,
@@ -360,7 +360,8 @@ public class StatementStore {
         connection.prepareStatement(
             "insert into lrs_statement (tenant, statement_id, verb_key, registration, voided,"
                 + " voiding_target, stored, statement_timestamp, credential_id, payload,"
-                + " object_statement_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " object_statement_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            new String[] {"seq"})) {
       for (Statement statement : fresh.values()) {
         Context context = statement.context();
         insert.setString(1, caller.tenant());
@@ -386,6 +387,17 @@ public class StatementStore {
         insert.addBatch();
       }
       insert.executeBatch();
+      // the generated keys come in the order of the batch's rows, on PostgreSQL and H2 alike
+      Map<UUID, Long> seqs = new HashMap<>();
+      try (ResultSet keys = insert.getGeneratedKeys()) {
+        for (UUID id : fresh.keySet()) {
+          if (!keys.next()) {
+            throw new SQLException("no generated seq for statement " + id);
+          }
+          seqs.put(id, keys.getLong(1));
+        }
+      }
+      return seqs;
     }
   }
 
@@ -836,18 +848,6 @@ public class StatementStore {
   }
 
   /** The keys the database gave the statements just inserted (not their payloads: not needed). */
-  private static Map<UUID, Long> seqs(Connection connection, String tenant, Set<UUID> ids)
-      throws SQLException {
-    Map<UUID, Long> seqs = new HashMap<>();
-    eachRow(
-        connection,
-        "select statement_id, seq from lrs_statement where tenant = ? and statement_id in (",
-        tenant,
-        texts(ids),
-        row -> seqs.put(UUID.fromString(row.getString(1)), row.getLong(2)));
-    return seqs;
-  }
-
   /** Which of these statements are voiding statements. */
   private static Set<UUID> voidingAmong(Connection connection, String tenant, Set<UUID> ids)
       throws SQLException {
