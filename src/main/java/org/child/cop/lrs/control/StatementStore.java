@@ -847,7 +847,6 @@ public class StatementStore {
     return found;
   }
 
-  /** The keys the database gave the statements just inserted (not their payloads: not needed). */
   /** Which of these statements are voiding statements. */
   private static Set<UUID> voidingAmong(Connection connection, String tenant, Set<UUID> ids)
       throws SQLException {
