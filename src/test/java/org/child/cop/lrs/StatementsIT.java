@@ -312,6 +312,41 @@ class StatementsIT extends LrsUnderTest {
   }
 
   @Test
+  void eachStatementOfABatchIsFoundByItsOwnAgentAndActivity() {
+    // the store writes a batch's rows in id order, which is not the order they were sent in: each
+    // statement's links must still point at that statement, and at no other of the batch
+    String client = credential(tenant(), "all");
+    List<UUID> sent = new ArrayList<>();
+    StringBuilder batch = new StringBuilder("[");
+    for (int i = 0; i < 12; i++) {
+      UUID id = new UUID(0x4000L | (11 - i) * 0x1_0000_0000L, 0x8000_0000_0000_0000L | i);
+      sent.add(id);
+      batch
+          .append(i == 0 ? "" : ",")
+          .append(
+              withId(
+                  id,
+                  statement(
+                      "mailto:member" + i + "@example.org",
+                      "http://example.org/verbs/did",
+                      "http://example.org/task/" + i)));
+    }
+    assertThat(sent).isNotEqualTo(sent.stream().sorted().toList());
+
+    assertThat(ids(post(client, batch.append(']').toString(), V2)))
+        .containsExactlyElementsOf(sent.stream().map(UUID::toString).toList());
+
+    for (int i = 0; i < sent.size(); i++) {
+      assertThat(ids(get(client, "agent=" + agent("mailto:member" + i + "@example.org"), V2)))
+          .as("agent of statement %d", i)
+          .containsExactly(sent.get(i).toString());
+      assertThat(ids(get(client, "activity=" + Http.encoded("http://example.org/task/" + i), V2)))
+          .as("activity of statement %d", i)
+          .containsExactly(sent.get(i).toString());
+    }
+  }
+
+  @Test
   void formatsReduceStatementsAndCanonicalPicksTheCallersLanguage() {
     String client = credential(tenant(), "all");
     UUID id = UUID.randomUUID();
