@@ -1,7 +1,8 @@
 -- Fewer index entries for each statement the LRS stores: it wrote 24 (9 for the statement, and 2 or
 -- 3 for each of its 5 to 6 link rows), and checked each link row's statement through its foreign
 -- key (a lookup and a row lock on lrs_statement per link row). Queries read the same indexes as
--- before; only the copies go.
+-- before; only the copies go. Flyway runs this at start-up, before the tool serves: the tables are
+-- locked while the indexes are built again (11 s for 1.2 million statements on a 2-core machine).
 --
 -- The link rows' foreign keys go. The store writes a statement and its links in one transaction,
 -- and nothing deletes statements, so the check never found anything; the cascade had nothing to do.

@@ -361,7 +361,7 @@ public class StatementStore {
             "insert into lrs_statement (tenant, statement_id, verb_key, registration, voided,"
                 + " voiding_target, stored, statement_timestamp, credential_id, payload,"
                 + " object_statement_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            new String[] {"seq"})) {
+            new String[] {"seq", "statement_id"})) {
       for (Statement statement : fresh.values()) {
         Context context = statement.context();
         insert.setString(1, caller.tenant());
@@ -387,15 +387,17 @@ public class StatementStore {
         insert.addBatch();
       }
       insert.executeBatch();
-      // the generated keys come in the order of the batch's rows, on PostgreSQL and H2 alike
+      // each key comes with its statement's id: no reliance on the driver keeping the rows' order
+      // (a driver that rewrites the batch into one multi-row INSERT need not)
       Map<UUID, Long> seqs = new HashMap<>();
       try (ResultSet keys = insert.getGeneratedKeys()) {
-        for (UUID id : fresh.keySet()) {
-          if (!keys.next()) {
-            throw new SQLException("no generated seq for statement " + id);
-          }
-          seqs.put(id, keys.getLong(1));
+        while (keys.next()) {
+          seqs.put(UUID.fromString(keys.getString("statement_id")), keys.getLong("seq"));
         }
+      }
+      if (!seqs.keySet().equals(fresh.keySet())) {
+        throw new SQLException(
+            "the insert gave keys for " + seqs.size() + " of " + fresh.size() + " statements");
       }
       return seqs;
     }
