@@ -3,8 +3,11 @@ package org.child.cop.xapi;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-/** The lexical forms the xAPI specification requires: IRIs, mboxes, language tags, durations. */
-final class Syntax {
+/**
+ * The lexical forms the xAPI specification requires: IRIs, mboxes, language tags, durations. Only
+ * the UUID form is public: the LRS checks its parameters with it too.
+ */
+public final class Syntax {
 
   private Syntax() {}
 
@@ -105,7 +108,7 @@ final class Syntax {
    * ^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$}, checked by hand
    * (the regex took a tenth of the LRS's profile samples while it stored batches).
    */
-  static boolean isUuid(String text) {
+  public static boolean isUuid(String text) {
     if (text == null || text.length() != 36) {
       return false;
     }

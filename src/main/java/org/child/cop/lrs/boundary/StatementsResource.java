@@ -54,6 +54,7 @@ import org.child.cop.xapi.Actor;
 import org.child.cop.xapi.Attachment;
 import org.child.cop.xapi.Statement;
 import org.child.cop.xapi.StatementJson;
+import org.child.cop.xapi.Syntax;
 import org.child.cop.xapi.Timestamp;
 import org.child.cop.xapi.Verb;
 import org.child.cop.xapi.XapiValidationException;
@@ -649,9 +650,7 @@ public class StatementsResource {
   }
 
   private static UUID uuid(String name, String value) {
-    if (value == null
-        || !value.matches(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")) {
+    if (!Syntax.isUuid(value)) {
       throw new BadRequestException(
           name + " must be a UUID, not " + cut(String.valueOf(value)) + ".");
     }

@@ -9,10 +9,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.child.cop.xapi.Activity;
 import org.child.cop.xapi.Agent;
 import org.child.cop.xapi.StatementJson;
+import org.child.cop.xapi.Syntax;
 import org.child.cop.xapi.Timestamp;
 import org.child.cop.xapi.XapiValidationException;
 
@@ -25,10 +25,6 @@ final class XapiParameters {
 
   static final int LONGEST_ID = 255;
   static final int LONGEST_IRI = 2048;
-
-  private static final Pattern UUID_TEXT =
-      Pattern.compile(
-          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
   private final Map<String, String> values;
 
@@ -93,7 +89,7 @@ final class XapiParameters {
     return optional("registration")
         .map(
             text -> {
-              if (!UUID_TEXT.matcher(text).matches()) {
+              if (!Syntax.isUuid(text)) {
                 throw new InvalidParameter("registration must be a UUID, not '" + cut(text) + "'.");
               }
               return UUID.fromString(text);

@@ -52,8 +52,7 @@ final class ActivityDefinitions {
         // too large to be a canonical definition: the statement itself keeps it
         continue;
       }
-      // most statements of a batch give the same definition of an activity they share
-      given.merge(activity.id(), definition, (a, b) -> a.equals(b) ? a : merge(a, b));
+      given.merge(activity.id(), definition, ActivityDefinitions::merge);
     }
     if (given.isEmpty()) {
       return;
@@ -157,6 +156,10 @@ final class ActivityDefinitions {
   }
 
   static JsonObject merge(JsonObject held, JsonObject given) {
+    if (held.equals(given)) {
+      // most statements of a batch give the same definition of an activity they share
+      return held;
+    }
     JsonObjectBuilder merged = JSON.createObjectBuilder(held);
     for (var member : given.entrySet()) {
       JsonValue earlier = held.get(member.getKey());
